@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from ustad.core import errors
+from ustad.core.health import healthz, readyz
+from ustad.core.spa import spa_index
+
+api_v1 = [
+    path("", include("ustad.users.urls")),
+]
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    path("api/v1/", include((api_v1, "api"), namespace="v1")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
+    path("admin/", admin.site.urls),
+    # Public media only (avatars); private files get permission-checked views of their own.
+    re_path(r"^media/(?P<path>avatars/.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    re_path(r"^api/", errors.json_not_found),
+    re_path(r"^(?!api/|ws/|static/|media/|admin/)(?P<path>.*)$", spa_index, name="spa"),
+]
+
+handler400 = "ustad.core.errors.json_bad_request"
+handler403 = "ustad.core.errors.json_permission_denied"
+handler404 = "ustad.core.errors.json_not_found"
+handler500 = "ustad.core.errors.json_server_error"
