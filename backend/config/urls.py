@@ -1,11 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from ustad.core import errors
 from ustad.core.health import healthz, readyz
+from ustad.core.media import public_media
 from ustad.core.spa import spa_index
 
 api_v1 = [
@@ -19,8 +18,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("admin/", admin.site.urls),
-    # Public media only (avatars); private files get permission-checked views of their own.
-    re_path(r"^media/(?P<path>avatars/.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    re_path(r"^media/(?P<path>avatars/.+)$", public_media, name="public-media"),
     re_path(r"^api/", errors.json_not_found),
     re_path(r"^(?!api/|ws/|static/|media/|admin/)(?P<path>.*)$", spa_index, name="spa"),
 ]

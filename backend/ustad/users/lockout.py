@@ -30,8 +30,9 @@ def login_failure_record(*, email: str) -> None:
     redis = get_redis()
     failures_key = _failures_key(email)
     with redis.pipeline() as pipe:
+        # The window starts at the first failure (SET NX), not at the latest one.
+        pipe.set(failures_key, 0, ex=settings.LOGIN_LOCKOUT_SECONDS, nx=True)
         pipe.incr(failures_key)
-        pipe.expire(failures_key, settings.LOGIN_LOCKOUT_SECONDS, nx=True)
         pipe.execute()
 
 
