@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +15,12 @@ from ustad.users.tokens import token_pair_issue
 
 
 @pytest.fixture(autouse=True)
-def _isolated_redis_and_files(settings: LazySettings, tmp_path: Path) -> Iterator[None]:
-    """Each test starts with no rate-limit counters, tickets or lockouts, and its own mail and media folders."""
+def _isolated_redis_and_files(settings: LazySettings, tmp_path: Path) -> None:
+    """Each test starts with no rate-limit counters, tickets or lockouts, and its own media folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     redis = get_redis()
     for key in redis.scan_iter(f"{settings.REDIS_KEY_PREFIX}:*"):
         redis.delete(key)
-    yield
 
 
 @pytest.fixture

@@ -96,7 +96,7 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     else:
         message = str(exc.detail) if not isinstance(exc.detail, (dict, list)) else "Request failed."
         if isinstance(exc, exceptions.Throttled):
-            message = f"Too many attempts. Try again in {exc.wait and int(exc.wait + 0.999)} seconds."
+            message = f"Too many attempts. Try again in {int(getattr(exc, 'wait', None) or 1)} seconds."
         response.data = error_body(_code_for(exc), message)
     return response
 

@@ -25,7 +25,7 @@ class DevelopmentEmailBackend(BaseEmailBackend):
             stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
             path = self.directory / f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
             path.write_bytes(message.message().as_bytes())
-            print(  # noqa: T201 - the console is where a developer reads development mail
+            print(
                 f"\n--- e-mail to {', '.join(message.to)}: {message.subject} ({path})\n{message.body}\n---",
                 flush=True,
             )

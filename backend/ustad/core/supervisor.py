@@ -26,7 +26,7 @@ PROJECT_DIR = BACKEND_DIR.parent
 MANAGE = str(BACKEND_DIR / "manage.py")
 
 
-class StopRequested(Exception):
+class StopRequestedError(Exception):
     pass
 
 
@@ -49,7 +49,7 @@ class Supervisor:
     stopping: bool = False
 
     def log(self, message: str) -> None:
-        print(f"[ustad] {message}", flush=True)  # noqa: T201
+        print(f"[ustad] {message}", flush=True)
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         if not self.stopping:
@@ -74,7 +74,7 @@ class Supervisor:
         child = self._spawn(name, argv)
         while child.process.poll() is None:
             if self.stopping:
-                raise StopRequested
+                raise StopRequestedError
             time.sleep(0.1)
         self.children.remove(child)
         if child.process.returncode != 0:
@@ -118,9 +118,9 @@ class Supervisor:
                                      "--pidfile", ""])
             self.log(f"Ustad is running at http://{self.host}:{self.port}  (Ctrl-C stops everything)")
             return self._watch()
-        except StopRequested:
+        except StopRequestedError:
             return 0
-        except Exception as exc:  # noqa: BLE001 - report and shut down whatever did start
+        except Exception as exc:
             self.log(f"error: {exc}")
             return 1
         finally:

@@ -36,7 +36,13 @@ from ustad.users.serializers import (
     UserSerializer,
     WsTicketOutputSerializer,
 )
-from ustad.users.tokens import TokenPair, refresh_token_revoke, token_pair_issue, token_pair_rotate
+from ustad.users.tokens import (
+    TokenPair,
+    refresh_lifetime_seconds,
+    refresh_token_revoke,
+    token_pair_issue,
+    token_pair_rotate,
+)
 
 
 def _validated(serializer_class: type, request: Request) -> dict[str, Any]:
@@ -45,12 +51,18 @@ def _validated(serializer_class: type, request: Request) -> dict[str, Any]:
     return dict(serializer.validated_data)
 
 
+def _caller(request: Request) -> User:
+    """The signed-in user of a view whose permission class already required authentication."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
 def _session_response(user: User, pair: TokenPair, status_code: int = status.HTTP_200_OK) -> Response:
     body = {"access": pair.access, "access_expires_in": pair.access_expires_in, "user": UserSerializer(user).data}
     response = Response(body, status=status_code)
     response.set_cookie(
         settings.REFRESH_COOKIE_NAME, pair.refresh,
-        max_age=int(settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"].total_seconds()),
+        max_age=refresh_lifetime_seconds(),
         path=settings.REFRESH_COOKIE_PATH, secure=settings.REFRESH_COOKIE_SECURE, httponly=True, samesite="Strict",
     )
     response["Cache-Control"] = "no-store"
@@ -119,7 +131,8 @@ class RefreshView(PublicAuthView):
     throttle_scope = "login"
 
     @extend_schema(request=None, responses={200: SessionOutputSerializer}, tags=["auth"],
-                   description="Uses the HttpOnly refresh cookie; answers with a new access token and rotates the cookie.")
+                   description="Uses the HttpOnly refresh cookie; answers with a new access token "
+                               "and rotates the cookie.")
     def post(self, request: Request) -> Response:
         _require_same_origin(request)
         user, pair = token_pair_rotate(raw_refresh=request.COOKIES.get(settings.REFRESH_COOKIE_NAME, ""))
@@ -163,7 +176,7 @@ class PasswordChangeView(APIView):
     @extend_schema(request=PasswordChangeInputSerializer, responses={200: SessionOutputSerializer}, tags=["auth"])
     def post(self, request: Request) -> Response:
         data = _validated(PasswordChangeInputSerializer, request)
-        user = services.password_change(user=request.user, current_password=data["current_password"],
+        user = services.password_change(user=_caller(request), current_password=data["current_password"],
                                         new_password=data["new_password"])
         return _session_response(user, token_pair_issue(user=user))
 
@@ -171,13 +184,13 @@ class PasswordChangeView(APIView):
 class MeView(APIView):
     @extend_schema(responses={200: UserSerializer}, tags=["me"])
     def get(self, request: Request) -> Response:
-        return Response(UserSerializer(request.user).data)
+        return Response(UserSerializer(_caller(request)).data)
 
     @extend_schema(request=ProfileUpdateInputSerializer, responses={200: UserSerializer}, tags=["me"])
     def patch(self, request: Request) -> Response:
         serializer = ProfileUpdateInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        user = services.user_profile_update(user=request.user, data=dict(serializer.validated_data))
+        user = services.user_profile_update(user=_caller(request), data=dict(serializer.validated_data))
         return Response(UserSerializer(user).data)
 
 
@@ -188,11 +201,11 @@ class MeAvatarView(APIView):
                    tags=["me"])
     def post(self, request: Request) -> Response:
         upload = _validated(AvatarInputSerializer, request)["avatar"]
-        return Response(UserSerializer(services.user_avatar_set(user=request.user, upload=upload)).data)
+        return Response(UserSerializer(services.user_avatar_set(user=_caller(request), upload=upload)).data)
 
     @extend_schema(responses={200: UserSerializer}, tags=["me"])
     def delete(self, request: Request) -> Response:
-        return Response(UserSerializer(services.user_avatar_remove(user=request.user)).data)
+        return Response(UserSerializer(services.user_avatar_remove(user=_caller(request))).data)
 
 
 class SubjectListView(generics.ListAPIView):
@@ -239,5 +252,5 @@ class WsTicketView(APIView):
 
     @extend_schema(request=None, responses={200: WsTicketOutputSerializer}, tags=["realtime"])
     def post(self, request: Request) -> Response:
-        ticket = ws_ticket_issue(user_id=request.user.id)
+        ticket = ws_ticket_issue(user_id=_caller(request).id)
         return Response({"ticket": ticket, "expires_in": settings.WS_TICKET_SECONDS})

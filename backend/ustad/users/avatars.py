@@ -42,7 +42,7 @@ def avatar_process(*, upload: UploadedFile) -> ContentFile[bytes]:
             if probe.width * probe.height > MAX_PIXELS:
                 raise _error("invalid_image", "The image has too many pixels.")
             probe.verify()
-        image = Image.open(io.BytesIO(data))
+        image: Image.Image = Image.open(io.BytesIO(data))
         image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
         raise _error("invalid_image", "The file is not a JPEG, PNG or WebP image.") from exc

@@ -133,7 +133,8 @@ class TutorProfile(models.Model):
                 name="users_tutorprofile_rate_sane",
             ),
             models.CheckConstraint(condition=models.Q(experience_years__lte=80), name="users_tutorprofile_exp_sane"),
-            models.CheckConstraint(condition=models.Q(currency__in=Currency.values), name="users_tutorprofile_currency"),
+            models.CheckConstraint(condition=models.Q(currency__in=Currency.values),
+                                   name="users_tutorprofile_currency"),
         ]
 
     def __str__(self) -> str:

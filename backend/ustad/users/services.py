@@ -22,7 +22,7 @@ from ustad.core.errors import ApplicationError
 from ustad.core.realtime import send_event_on_commit
 from ustad.users import lockout
 from ustad.users.avatars import avatar_process
-from ustad.users.emails import VERIFY_SALT
+from ustad.users.emails import VERIFY_SALT, AccountEmail
 from ustad.users.models import Currency, Role, Subject, TutorProfile, User, normalize_email
 from ustad.users.tasks import send_account_email
 
@@ -41,7 +41,7 @@ def _check_password(password: str, user: User, field: str) -> None:
                                fields={field: list(exc.messages)}) from exc
 
 
-def _queue_email(user: User, kind: str) -> None:
+def _queue_email(user: User, kind: AccountEmail) -> None:
     transaction.on_commit(lambda: send_account_email.delay(str(user.id), kind))
 
 
@@ -193,8 +193,9 @@ def _tutor_profile_update(user: User, data: dict[str, Any]) -> None:
         subjects = list(Subject.objects.filter(slug__in=slugs))
         unknown = slugs - {subject.slug for subject in subjects}
         if unknown:
+            message = f"Unknown subjects: {', '.join(sorted(unknown))}."
             raise ApplicationError(code="validation_error", message="Check the highlighted fields.",
-                                   fields={"tutor_profile.subject_slugs": [f"Unknown subjects: {', '.join(sorted(unknown))}."]})
+                                   fields={"tutor_profile.subject_slugs": [message]})
         profile.subjects.set(subjects)
 
 
@@ -217,7 +218,7 @@ def user_profile_update(*, user: User, data: dict[str, Any]) -> User:
     return user
 
 
-def _delete_file_on_commit(name: str) -> None:
+def _delete_file_on_commit(name: str | None) -> None:
     if name:
         from django.core.files.storage import default_storage
 
@@ -240,7 +241,7 @@ def user_avatar_set(*, user: User, upload: UploadedFile) -> User:
 def user_avatar_remove(*, user: User) -> User:
     user = User.objects.select_for_update().get(id=user.id)
     _delete_file_on_commit(user.avatar.name)
-    user.avatar = ""  # type: ignore[assignment]
+    user.avatar = ""
     user.save(update_fields=["avatar"])
     _profile_changed(user)
     return user

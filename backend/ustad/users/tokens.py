@@ -3,11 +3,12 @@ HttpOnly cookie. Rotation blacklists the old refresh token, so a stolen one work
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
-from django.conf import settings
 from rest_framework import status
 from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
@@ -22,14 +23,18 @@ class TokenPair:
     access_expires_in: int
 
 
-def _access_lifetime_seconds() -> int:
-    return int(settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"].total_seconds())
+def access_lifetime_seconds() -> int:
+    return int(jwt_settings.ACCESS_TOKEN_LIFETIME.total_seconds())
+
+
+def refresh_lifetime_seconds() -> int:
+    return int(jwt_settings.REFRESH_TOKEN_LIFETIME.total_seconds())
 
 
 def token_pair_issue(*, user: User) -> TokenPair:
     refresh = RefreshToken.for_user(user)
     return TokenPair(access=str(refresh.access_token), refresh=str(refresh),
-                     access_expires_in=_access_lifetime_seconds())
+                     access_expires_in=access_lifetime_seconds())
 
 
 def _not_authenticated() -> ApplicationError:
@@ -42,10 +47,10 @@ def token_pair_rotate(*, raw_refresh: str) -> tuple[User, TokenPair]:
     if not raw_refresh:
         raise _not_authenticated()
     try:
-        old = RefreshToken(raw_refresh)  # verifies signature, expiry and the blacklist
+        old = RefreshToken(raw_refresh)  # type: ignore[arg-type]  # verifies signature, expiry, blacklist
     except TokenError as exc:
         raise _not_authenticated() from exc
-    user = User.objects.filter(id=old.payload.get(settings.SIMPLE_JWT["USER_ID_CLAIM"]), is_active=True).first()
+    user = User.objects.filter(id=str(old.payload.get(jwt_settings.USER_ID_CLAIM)), is_active=True).first()
     if user is None:
         raise _not_authenticated()
     try:
@@ -56,10 +61,8 @@ def token_pair_rotate(*, raw_refresh: str) -> tuple[User, TokenPair]:
 
 
 def refresh_token_revoke(*, raw_refresh: str) -> None:
-    try:
-        RefreshToken(raw_refresh).blacklist()
-    except TokenError:
-        pass  # already unusable: logging out must still succeed
+    with contextlib.suppress(TokenError):  # already unusable: logging out must still succeed
+        RefreshToken(raw_refresh).blacklist()  # type: ignore[arg-type]
 
 
 def refresh_tokens_revoke_all(*, user: User) -> None:

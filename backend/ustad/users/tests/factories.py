@@ -8,6 +8,16 @@ from django.utils import timezone
 from ustad.users.models import Role, Subject, TutorProfile, User
 
 PASSWORD = "a-long-test-password-1"
+_HASHES: dict[str, str] = {}
+
+
+def _hashed(password: str) -> str:
+    """Argon2 is slow on purpose; hash each test password once, not once per user."""
+    from django.contrib.auth.hashers import make_password
+
+    if password not in _HASHES:
+        _HASHES[password] = make_password(password)
+    return _HASHES[password]
 
 
 class UserFactory(factory.django.DjangoModelFactory[User]):
@@ -23,7 +33,7 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
 
     @factory.post_generation
     def password(self, create: bool, extracted: str | None, **kwargs: Any) -> None:
-        self.set_password(extracted or PASSWORD)
+        self.password = _hashed(extracted or PASSWORD)
         if create:
             self.save(update_fields=["password"])
 

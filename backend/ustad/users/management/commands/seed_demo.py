@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ustad.users.models import Role, Subject, TutorProfile, User
 
-DEMO_PASSWORD = "ustad-demo-2026"
+DEMO_PASSWORD = "ustad-demo-2026"  # noqa: S105 - printed on the console on purpose
 
 SUBJECTS = [
     ("mathematics", "Mathematics"), ("physics", "Physics"), ("chemistry", "Chemistry"), ("biology", "Biology"),
