@@ -18,6 +18,9 @@ from ustad.users.tokens import token_pair_issue
 def _isolated_redis_and_files(settings: LazySettings, tmp_path: Path) -> None:
     """Each test starts with no rate-limit counters, tickets or lockouts, and its own media folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Tests do not run collectstatic, so static URLs come from the finders instead of the manifest.
+    settings.STORAGES = {**settings.STORAGES,
+                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     redis = get_redis()
     for key in redis.scan_iter(f"{settings.REDIS_KEY_PREFIX}:*"):
         redis.delete(key)

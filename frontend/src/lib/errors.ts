@@ -115,12 +115,24 @@ export async function unwrap<T>(call: Promise<ClientResult<T>>): Promise<T> {
   return result.data as T
 }
 
-/** First message for each field; dotted keys (`tutor_profile.hourly_rate`) are kept as they are. */
-export function firstFieldErrors(fields: FieldErrors): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [key, messages] of Object.entries(fields)) {
-    const first = messages[0]
-    if (first) out[key] = first
+/**
+ * Splits server field errors into those the form shows beside its own inputs
+ * (`known`, first message each) and the rest (shown above the form).
+ */
+export function splitFieldErrors(
+  error: unknown,
+  known: readonly string[],
+): { fieldErrors: Record<string, string>; otherMessages: string[] } {
+  const fieldErrors: Record<string, string> = {}
+  const otherMessages: string[] = []
+  if (!isApiError(error)) return { fieldErrors, otherMessages }
+  for (const [key, messages] of Object.entries(error.fields)) {
+    if (known.includes(key)) {
+      const first = messages[0]
+      if (first) fieldErrors[key] = first
+    } else {
+      otherMessages.push(...messages)
+    }
   }
-  return out
+  return { fieldErrors, otherMessages }
 }

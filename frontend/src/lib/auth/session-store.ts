@@ -123,10 +123,10 @@ async function postRefresh(): Promise<RefreshOutcome> {
  * Tabs share one refresh cookie that rotates on every use, so refreshes are
  * serialised across tabs with the Web Locks API where the browser has it.
  */
-function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
+async function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined
   if (!locks) return task()
-  return locks.request('ustad-auth-refresh', task)
+  return await locks.request('ustad-auth-refresh', task)
 }
 
 async function runRefresh(): Promise<boolean> {

@@ -1,0 +1,66 @@
+# Ustad: `make run` serves the whole platform; `make test` runs every suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+
+.PHONY: run install test lint test-backend test-frontend e2e bench api-types check-deploy clean help
+
+help:
+	@echo "make run     install, build, migrate, seed and serve on http://$(HOST):$(PORT)"
+	@echo "make test    lint and run backend, front-end and end-to-end tests"
+	@echo "make lint    ruff, mypy, eslint and tsc"
+	@echo "make e2e     Playwright journeys in Chromium against a running platform"
+	@echo "make bench   print speed figures (see bench/README.md)"
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+frontend/node_modules/.installed: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+
+install: $(VENV)/.installed frontend/node_modules/.installed
+
+run: install frontend/dist/index.html
+	$(PY) -m ustad.core.supervisor --host $(HOST) --port $(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check backend
+	$(VENV)/bin/mypy backend
+	cd frontend && npm run lint && npm run typecheck
+
+test-backend: install
+	$(VENV)/bin/pytest backend
+
+test-frontend: install
+	cd frontend && npm run check:api && npm test
+
+e2e/node_modules/.installed: e2e/package-lock.json
+	cd e2e && npm ci --no-audit --no-fund
+	touch $@
+
+e2e: install frontend/dist/index.html e2e/node_modules/.installed
+	cd e2e && npx playwright test
+
+test: lint test-backend test-frontend e2e
+
+api-types: install
+	$(PY) backend/manage.py spectacular --format openapi-json --file frontend/src/api/openapi.json --validate
+	cd frontend && npm run gen:api
+
+bench: install frontend/dist/index.html
+	$(PY) bench/startup.py
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist e2e/node_modules var/test var/e2e

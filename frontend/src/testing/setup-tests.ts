@@ -1,0 +1,26 @@
+import '@testing-library/jest-dom/vitest'
+import '@/lib/i18n'
+
+import { cleanup } from '@testing-library/react'
+import { afterEach, beforeEach, vi } from 'vitest'
+
+import { resetSessionForTests } from '@/lib/auth/session-store'
+import { i18n, LANGUAGE_STORAGE_KEY } from '@/lib/i18n'
+import { clearNoticesForTests } from '@/lib/notices'
+
+import { FakeWebSocket } from './fake-websocket'
+
+beforeEach(async () => {
+  FakeWebSocket.reset()
+  vi.stubGlobal('WebSocket', FakeWebSocket)
+  window.localStorage.removeItem(LANGUAGE_STORAGE_KEY)
+  await i18n.changeLanguage('en')
+})
+
+afterEach(() => {
+  cleanup()
+  resetSessionForTests()
+  clearNoticesForTests()
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
