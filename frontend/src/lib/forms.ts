@@ -27,4 +27,4 @@ export function isEmail(value: string): boolean {
   return EMAIL_PATTERN.test(value.trim())
 }
 
-export const MIN_PASSWORD_LENGTH = 8
+export const MIN_PASSWORD_LENGTH = 10

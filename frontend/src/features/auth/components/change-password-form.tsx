@@ -76,7 +76,7 @@ export function ChangePasswordForm() {
         type="password"
         name="new_password"
         autoComplete="new-password"
-        hint={t('auth.signup.passwordHint')}
+        hint={t('auth.signup.passwordHint', { min: MIN_PASSWORD_LENGTH })}
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         error={errors.new_password}

@@ -83,7 +83,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         type="password"
         name="new_password"
         autoComplete="new-password"
-        hint={t('auth.signup.passwordHint')}
+        hint={t('auth.signup.passwordHint', { min: MIN_PASSWORD_LENGTH })}
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         error={errors.new_password}

@@ -53,6 +53,8 @@ export function ProfileForm({ user }: { user: User }) {
     }
     update.mutate(toUpdateBody(values, isTutor), {
       onSuccess: (saved) => {
+        // Show what the server stored (it normalises phone numbers, for one).
+        setValues(initialProfileValues(saved))
         notify(t('profile.saved'))
         if (isLanguage(saved.language) && saved.language !== i18n.resolvedLanguage) {
           storeLanguage(saved.language)
