@@ -11,7 +11,6 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import os
-import shutil
 import signal
 import stat
 import subprocess
@@ -239,7 +238,3 @@ def stop_process(process: subprocess.Popen[Any], *, sig: int = signal.SIGTERM, t
 def stop_postgres(process: subprocess.Popen[Any]) -> None:
     # SIGINT is PostgreSQL's "fast shutdown": roll back open transactions, checkpoint, exit.
     stop_process(process, sig=signal.SIGINT, timeout=30)
-
-
-def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
