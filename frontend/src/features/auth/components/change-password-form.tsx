@@ -6,10 +6,12 @@ import { ApiErrorAlert } from '@/components/ui/api-error-alert'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
 import { splitFieldErrors } from '@/lib/errors'
-import { MIN_PASSWORD_LENGTH, useInvalidFocus } from '@/lib/forms'
+import { useInvalidFocus } from '@/lib/forms'
 import { notify } from '@/lib/notices'
 
 import { useChangePassword } from '../api/change-password'
+import { checkNewPassword } from './check-new-password'
+import { NewPasswordFields } from './new-password-fields'
 
 const FIELDS = ['current_password', 'new_password'] as const
 type Errors = Partial<Record<(typeof FIELDS)[number] | 'confirm', string>>
@@ -26,12 +28,8 @@ export function ChangePasswordForm() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const next: Errors = {}
+    const next: Errors = checkNewPassword(t, password, repeat)
     if (!current) next.current_password = t('validation.passwordRequired')
-    if (!password) next.new_password = t('validation.passwordRequired')
-    else if (password.length < MIN_PASSWORD_LENGTH)
-      next.new_password = t('validation.passwordTooShort', { min: MIN_PASSWORD_LENGTH })
-    if (password && repeat !== password) next.confirm = t('validation.passwordsDontMatch')
     setErrors(next)
     setOtherMessages([])
     if (Object.keys(next).length > 0) {
@@ -71,24 +69,14 @@ export function ChangePasswordForm() {
         onChange={(event) => setCurrent(event.target.value)}
         error={errors.current_password}
       />
-      <TextField
-        label={t('auth.change.newPassword')}
-        type="password"
-        name="new_password"
-        autoComplete="new-password"
-        hint={t('auth.signup.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={errors.new_password}
-      />
-      <TextField
-        label={t('auth.change.confirmPassword')}
-        type="password"
-        name="confirm_password"
-        autoComplete="new-password"
-        value={repeat}
-        onChange={(event) => setRepeat(event.target.value)}
-        error={errors.confirm}
+      <NewPasswordFields
+        newLabel={t('auth.change.newPassword')}
+        confirmLabel={t('auth.change.confirmPassword')}
+        password={password}
+        repeat={repeat}
+        onPasswordChange={setPassword}
+        onRepeatChange={setRepeat}
+        errors={errors}
       />
       <Button type="submit" loading={change.isPending} loadingText={t('auth.change.submitting')}>
         {t('auth.change.submit')}

@@ -5,13 +5,12 @@ import { Link } from 'react-router'
 import { Alert } from '@/components/ui/alert'
 import { ApiErrorAlert } from '@/components/ui/api-error-alert'
 import { Button, ButtonLink } from '@/components/ui/button'
-import { TextField } from '@/components/ui/field'
 import { isApiError, splitFieldErrors } from '@/lib/errors'
-import { MIN_PASSWORD_LENGTH, useInvalidFocus } from '@/lib/forms'
+import { useInvalidFocus } from '@/lib/forms'
 
 import { useConfirmPasswordReset } from '../api/confirm-password-reset'
-
-type Errors = Partial<Record<'new_password' | 'confirm', string>>
+import { checkNewPassword, type NewPasswordErrors } from './check-new-password'
+import { NewPasswordFields } from './new-password-fields'
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const { t } = useTranslation()
@@ -19,16 +18,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const { ref, focusInvalid } = useInvalidFocus()
   const [password, setPassword] = useState('')
   const [repeat, setRepeat] = useState('')
-  const [errors, setErrors] = useState<Errors>({})
+  const [errors, setErrors] = useState<NewPasswordErrors>({})
   const [otherMessages, setOtherMessages] = useState<string[]>([])
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const next: Errors = {}
-    if (!password) next.new_password = t('validation.passwordRequired')
-    else if (password.length < MIN_PASSWORD_LENGTH)
-      next.new_password = t('validation.passwordTooShort', { min: MIN_PASSWORD_LENGTH })
-    if (password && repeat !== password) next.confirm = t('validation.passwordsDontMatch')
+    const next = checkNewPassword(t, password, repeat)
     setErrors(next)
     setOtherMessages([])
     if (Object.keys(next).length > 0) {
@@ -78,24 +73,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form ref={ref} onSubmit={onSubmit} noValidate className="space-y-5">
       <ApiErrorAlert error={confirm.error} extraMessages={otherMessages} />
-      <TextField
-        label={t('auth.reset.newPassword')}
-        type="password"
-        name="new_password"
-        autoComplete="new-password"
-        hint={t('auth.signup.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={errors.new_password}
-      />
-      <TextField
-        label={t('auth.reset.confirmPassword')}
-        type="password"
-        name="confirm_password"
-        autoComplete="new-password"
-        value={repeat}
-        onChange={(event) => setRepeat(event.target.value)}
-        error={errors.confirm}
+      <NewPasswordFields
+        newLabel={t('auth.reset.newPassword')}
+        confirmLabel={t('auth.reset.confirmPassword')}
+        password={password}
+        repeat={repeat}
+        onPasswordChange={setPassword}
+        onRepeatChange={setRepeat}
+        errors={errors}
       />
       <Button type="submit" fullWidth loading={confirm.isPending} loadingText={t('auth.reset.submitting')}>
         {t('auth.reset.submit')}
