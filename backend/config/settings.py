@@ -162,6 +162,7 @@ SIMPLE_JWT = {
 }
 REFRESH_COOKIE_NAME = "ustad_refresh"
 REFRESH_COOKIE_PATH = "/api/v1/auth/"
+SESSION_HINT_COOKIE_NAME = "ustad_session"
 REFRESH_COOKIE_SECURE = env.bool("REFRESH_COOKIE_SECURE", default=SITE_IS_HTTPS)
 
 # Requests per period for each throttled operation; each key is a throttle scope.

@@ -101,7 +101,7 @@ test('a tutor signs up, fills the teaching profile and appears in the directory'
   // Anyone, logged in or not, finds her by subject and opens her public profile.
   const visitor = await browser.newPage();
   await visitor.goto('/tutors');
-  await visitor.getByLabel('Subject').selectOption({ label: 'Chemistry' });
+  await visitor.getByLabel('Subject', { exact: true }).selectOption({ label: 'Chemistry' });
   await expect(visitor).toHaveURL(/subject=chemistry/);
   await expect(visitor.getByRole('heading', { name: 'Nadia Farooq' })).toBeVisible();
   await expect(visitor.getByText('Bilal Ahmed')).toHaveCount(0);

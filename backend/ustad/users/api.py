@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ustad.core.errors import ApplicationError
+from ustad.core.errors import ApplicationError, error_body
 from ustad.core.throttling import ScopedAddressThrottle
 from ustad.core.ws_tickets import ws_ticket_issue
 from ustad.users import selectors, services
@@ -65,7 +65,17 @@ def _session_response(user: User, pair: TokenPair, status_code: int = status.HTT
         max_age=refresh_lifetime_seconds(),
         path=settings.REFRESH_COOKIE_PATH, secure=settings.REFRESH_COOKIE_SECURE, httponly=True, samesite="Strict",
     )
+    # A readable companion cookie with no secret in it: it tells the web app that a refresh is worth
+    # trying, so anonymous visitors do not send a doomed refresh request on every page load.
+    response.set_cookie(settings.SESSION_HINT_COOKIE_NAME, "1", max_age=refresh_lifetime_seconds(), path="/",
+                        secure=settings.REFRESH_COOKIE_SECURE, httponly=False, samesite="Strict")
     response["Cache-Control"] = "no-store"
+    return response
+
+
+def _forget_session_cookies(response: Response) -> Response:
+    response.delete_cookie(settings.REFRESH_COOKIE_NAME, path=settings.REFRESH_COOKIE_PATH, samesite="Strict")
+    response.delete_cookie(settings.SESSION_HINT_COOKIE_NAME, path="/", samesite="Strict")
     return response
 
 
@@ -135,7 +145,10 @@ class RefreshView(PublicAuthView):
                                "and rotates the cookie.")
     def post(self, request: Request) -> Response:
         _require_same_origin(request)
-        user, pair = token_pair_rotate(raw_refresh=request.COOKIES.get(settings.REFRESH_COOKIE_NAME, ""))
+        try:
+            user, pair = token_pair_rotate(raw_refresh=request.COOKIES.get(settings.REFRESH_COOKIE_NAME, ""))
+        except ApplicationError as exc:
+            return _forget_session_cookies(Response(error_body(exc.code, exc.message), status=exc.status_code))
         return _session_response(user, pair)
 
 
@@ -144,9 +157,7 @@ class LogoutView(PublicAuthView):
     def post(self, request: Request) -> Response:
         _require_same_origin(request)
         refresh_token_revoke(raw_refresh=request.COOKIES.get(settings.REFRESH_COOKIE_NAME, ""))
-        response = Response(status=status.HTTP_204_NO_CONTENT)
-        response.delete_cookie(settings.REFRESH_COOKIE_NAME, path=settings.REFRESH_COOKIE_PATH, samesite="Strict")
-        return response
+        return _forget_session_cookies(Response(status=status.HTTP_204_NO_CONTENT))
 
 
 class PasswordResetView(PublicAuthView):

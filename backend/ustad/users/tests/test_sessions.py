@@ -31,6 +31,8 @@ def test_login_returns_an_access_token_and_sets_a_strict_httponly_refresh_cookie
     assert "refresh" not in body
     cookie = response.cookies[COOKIE]
     assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie["path"] == "/api/v1/auth/"
+    hint = response.cookies["ustad_session"]
+    assert hint.value == "1" and not hint["httponly"]  # tells the app a refresh is worth trying; no secret
     me = api_client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {body['access']}")
     assert me.status_code == 200 and me.json()["id"] == str(user.id)
 
@@ -91,6 +93,7 @@ def test_refresh_rotates_and_a_reused_refresh_token_is_refused(api_client):
     reused = thief.post(REFRESH)
     assert reused.status_code == 401
     assert reused.json()["error"]["code"] == "not_authenticated"
+    assert reused.cookies["ustad_session"].value == ""  # the app stops trying
 
 
 @pytest.mark.django_db
@@ -119,6 +122,7 @@ def test_logout_blacklists_the_refresh_token_and_clears_the_cookie(api_client):
     response = api_client.post(LOGOUT)
     assert response.status_code == 204
     assert response.cookies[COOKIE].value == ""
+    assert response.cookies["ustad_session"].value == ""
     again = APIClient()
     again.cookies[COOKIE] = cookie
     assert again.post(REFRESH).status_code == 401

@@ -10,6 +10,8 @@ import {
   getAuthSnapshot,
   refreshSession,
   resetSessionForTests,
+  restoreSession,
+  SESSION_HINT_COOKIE,
   startSession,
 } from './session-store'
 
@@ -134,5 +136,30 @@ describe('session refresh', () => {
     expect(JSON.stringify({ ...window.localStorage })).not.toContain('old-token')
     expect(JSON.stringify({ ...window.sessionStorage })).not.toContain('old-token')
     expect(getAccessToken()).toBe('old-token')
+  })
+})
+
+describe('restoring the session on start-up', () => {
+  afterEach(() => {
+    resetSessionForTests()
+  })
+
+  it('does not ask the server when this browser has no session hint', async () => {
+    document.cookie = `${SESSION_HINT_COOKIE}=; max-age=0; path=/`
+    resetSessionForTests('loading')
+    const api = mockFetch([])
+    await expect(restoreSession()).resolves.toBe(false)
+    expect(api.calls('POST', '/api/v1/auth/refresh')).toHaveLength(0)
+    expect(getAuthSnapshot()).toEqual({ status: 'anonymous', user: null })
+  })
+
+  it('exchanges the refresh cookie when the hint says there is one', async () => {
+    resetSessionForTests('loading')
+    const api = mockFetch([
+      { method: 'POST', path: '/api/v1/auth/refresh', handler: () => json(buildSession({ access: 'restored' })) },
+    ])
+    await expect(restoreSession()).resolves.toBe(true)
+    expect(api.calls('POST', '/api/v1/auth/refresh')).toHaveLength(1)
+    expect(getAccessToken()).toBe('restored')
   })
 })

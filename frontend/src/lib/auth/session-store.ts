@@ -161,8 +161,22 @@ export function refreshSession(options: { staleToken?: string | null } = {}): Pr
 
 let restoring: Promise<boolean> | null = null
 
-/** Restores the session on start-up from the refresh cookie (once per page load). */
+/** Name of the readable cookie the server sets beside the HttpOnly refresh cookie (it holds no secret). */
+export const SESSION_HINT_COOKIE = 'ustad_session'
+
+function hasSessionHint(): boolean {
+  return typeof document !== 'undefined' && document.cookie.split('; ').includes(`${SESSION_HINT_COOKIE}=1`)
+}
+
+/**
+ * Restores the session on start-up from the refresh cookie (once per page load).
+ * Visitors who never logged in have no session hint, so they skip the round trip.
+ */
 export function restoreSession(): Promise<boolean> {
+  if (!restoring && !hasSessionHint()) {
+    endSession()
+    restoring = Promise.resolve(false)
+  }
   restoring ??= refreshSession()
   return restoring
 }
