@@ -18,7 +18,7 @@ help:
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Creating a virtualenv failed: on Debian/Ubuntu install python3-venv"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
@@ -51,6 +51,8 @@ e2e/node_modules/.installed: e2e/package-lock.json
 	touch $@
 
 e2e: install frontend/dist/index.html e2e/node_modules/.installed
+	@# Debian's chromium when installed; otherwise Playwright's own build (needs the internet once).
+	test -x /usr/bin/chromium || test -x /usr/bin/chromium-browser || (cd e2e && npx playwright install chromium)
 	cd e2e && npx playwright test
 
 test: lint test-backend test-frontend e2e

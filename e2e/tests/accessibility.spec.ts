@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, logInAs } from './helpers';
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const PUBLIC_PAGES = ['/', '/login', '/signup', '/forgot-password', '/tutors', '/no-such-page'];
+
+for (const path of PUBLIC_PAGES) {
+  test(`${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+}
+
+test('signed-in pages, in English and in Urdu, have no WCAG 2.1 AA violations', async ({ page }) => {
+  await logInAs(page, 'tutor1@ustad.test', DEMO_PASSWORD);
+  for (const path of ['/account/profile', '/account/password']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  }
+  await page.getByLabel('Language', { exact: true }).first().selectOption('ur');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.goto('/tutors');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the keyboard reaches the skip link first and it moves focus to the content', async ({ page }) => {
+  await page.goto('/tutors');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+});
