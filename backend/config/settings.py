@@ -165,10 +165,12 @@ REFRESH_COOKIE_PATH = "/api/v1/auth/"
 SESSION_HINT_COOKIE_NAME = "ustad_session"
 REFRESH_COOKIE_SECURE = env.bool("REFRESH_COOKIE_SECURE", default=SITE_IS_HTTPS)
 
-# Requests per period for each throttled operation; each key is a throttle scope.
+# Requests per period per client address for each throttled operation (a throttle scope). Whole schools
+# often share one address, so these stop floods; guessing one account's password is stopped by the lockout.
 RATE_LIMITS = {
-    "signup": env("RATE_LIMIT_SIGNUP", default="10/hour"),
-    "login": env("RATE_LIMIT_LOGIN", default="30/minute"),
+    "signup": env("RATE_LIMIT_SIGNUP", default="30/hour"),
+    "login": env("RATE_LIMIT_LOGIN", default="60/minute"),
+    "refresh": env("RATE_LIMIT_REFRESH", default="600/minute"),
     "password_reset": env("RATE_LIMIT_PASSWORD_RESET", default="5/hour"),
     "verify_email": env("RATE_LIMIT_VERIFY_EMAIL", default="20/hour"),
     "ws_ticket": env("RATE_LIMIT_WS_TICKET", default="120/minute"),

@@ -138,7 +138,7 @@ class LoginView(PublicAuthView):
 
 
 class RefreshView(PublicAuthView):
-    throttle_scope = "login"
+    throttle_scope = "refresh"
 
     @extend_schema(request=None, responses={200: SessionOutputSerializer}, tags=["auth"],
                    description="Uses the HttpOnly refresh cookie; answers with a new access token "
