@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "rest_framework",
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "csp",
     "ustad.core",
     "ustad.users",
+    "ustad.courses",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +215,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CurrencyEnum": "ustad.users.models.Currency",
         "LanguageEnum": "ustad.users.models.Language",
+        "LessonKindEnum": "ustad.courses.models.LessonKind",
+        "ResourceKindEnum": "ustad.courses.models.ResourceKind",
     },
 }
 
@@ -227,7 +231,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-AVATAR_MAX_BYTES = 5 * 1024 * 1024
+IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

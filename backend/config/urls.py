@@ -9,6 +9,7 @@ from ustad.core.spa import spa_index
 
 api_v1 = [
     path("", include("ustad.users.urls")),
+    path("", include("ustad.courses.api.urls")),
 ]
 
 urlpatterns = [
@@ -18,7 +19,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("admin/", admin.site.urls),
-    re_path(r"^media/(?P<path>avatars/.+)$", public_media, name="public-media"),
+    re_path(r"^media/(?P<path>(?:avatars|covers)/.+)$", public_media, name="public-media"),
     re_path(r"^api/", errors.json_not_found),
     re_path(r"^(?!api/|ws/|static/|media/|admin/)(?P<path>.*)$", spa_index, name="spa"),
 ]

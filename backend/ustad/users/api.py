@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ustad.core.api import request_user, validated_data
 from ustad.core.errors import ApplicationError, error_body
 from ustad.core.throttling import ScopedAddressThrottle
 from ustad.core.ws_tickets import ws_ticket_issue
@@ -45,16 +46,10 @@ from ustad.users.tokens import (
 )
 
 
-def _validated(serializer_class: type, request: Request) -> dict[str, Any]:
-    serializer = serializer_class(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
-
-
 def _caller(request: Request) -> User:
-    """The signed-in user of a view whose permission class already required authentication."""
-    assert isinstance(request.user, User)
-    return request.user
+    user = request_user(request)
+    assert isinstance(user, User)
+    return user
 
 
 def _session_response(user: User, pair: TokenPair, status_code: int = status.HTTP_200_OK) -> Response:
@@ -99,7 +94,7 @@ class SignupView(PublicAuthView):
 
     @extend_schema(request=SignupInputSerializer, responses={201: SignupOutputSerializer}, tags=["auth"])
     def post(self, request: Request) -> Response:
-        data = _validated(SignupInputSerializer, request)
+        data = validated_data(SignupInputSerializer, request)
         user = services.user_signup(
             email=data["email"], password=data["password"], first_name=data["first_name"],
             last_name=data["last_name"], role=data["role"], language=data["language"], timezone_name=data["timezone"],
@@ -113,7 +108,7 @@ class VerifyEmailView(PublicAuthView):
 
     @extend_schema(request=TokenInputSerializer, responses={200: DetailSerializer}, tags=["auth"])
     def post(self, request: Request) -> Response:
-        services.email_verify(token=_validated(TokenInputSerializer, request)["token"])
+        services.email_verify(token=validated_data(TokenInputSerializer, request)["token"])
         return Response({"detail": "Your e-mail is confirmed. You can log in now."})
 
 
@@ -122,7 +117,7 @@ class VerifyEmailResendView(PublicAuthView):
 
     @extend_schema(request=EmailInputSerializer, responses={202: DetailSerializer}, tags=["auth"])
     def post(self, request: Request) -> Response:
-        services.email_verification_resend(email=_validated(EmailInputSerializer, request)["email"])
+        services.email_verification_resend(email=validated_data(EmailInputSerializer, request)["email"])
         return Response({"detail": "If that account is waiting for confirmation, a new link is on its way."},
                         status=status.HTTP_202_ACCEPTED)
 
@@ -132,7 +127,7 @@ class LoginView(PublicAuthView):
 
     @extend_schema(request=LoginInputSerializer, responses={200: SessionOutputSerializer}, tags=["auth"])
     def post(self, request: Request) -> Response:
-        data = _validated(LoginInputSerializer, request)
+        data = validated_data(LoginInputSerializer, request)
         user = services.user_login(email=data["email"], password=data["password"])
         return _session_response(user, token_pair_issue(user=user))
 
@@ -165,7 +160,7 @@ class PasswordResetView(PublicAuthView):
 
     @extend_schema(request=EmailInputSerializer, responses={202: DetailSerializer}, tags=["auth"])
     def post(self, request: Request) -> Response:
-        services.password_reset_request(email=_validated(EmailInputSerializer, request)["email"])
+        services.password_reset_request(email=validated_data(EmailInputSerializer, request)["email"])
         return Response({"detail": "If an account uses that e-mail, a reset link is on its way."},
                         status=status.HTTP_202_ACCEPTED)
 
@@ -175,7 +170,7 @@ class PasswordResetConfirmView(PublicAuthView):
 
     @extend_schema(request=PasswordResetConfirmInputSerializer, responses={200: DetailSerializer}, tags=["auth"])
     def post(self, request: Request) -> Response:
-        data = _validated(PasswordResetConfirmInputSerializer, request)
+        data = validated_data(PasswordResetConfirmInputSerializer, request)
         services.password_reset_confirm(token=data["token"], new_password=data["new_password"])
         return Response({"detail": "Your password is changed. Log in with the new one."})
 
@@ -186,7 +181,7 @@ class PasswordChangeView(APIView):
 
     @extend_schema(request=PasswordChangeInputSerializer, responses={200: SessionOutputSerializer}, tags=["auth"])
     def post(self, request: Request) -> Response:
-        data = _validated(PasswordChangeInputSerializer, request)
+        data = validated_data(PasswordChangeInputSerializer, request)
         user = services.password_change(user=_caller(request), current_password=data["current_password"],
                                         new_password=data["new_password"])
         return _session_response(user, token_pair_issue(user=user))
@@ -199,9 +194,8 @@ class MeView(APIView):
 
     @extend_schema(request=ProfileUpdateInputSerializer, responses={200: UserSerializer}, tags=["me"])
     def patch(self, request: Request) -> Response:
-        serializer = ProfileUpdateInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        user = services.user_profile_update(user=_caller(request), data=dict(serializer.validated_data))
+        data = validated_data(ProfileUpdateInputSerializer, request, partial=True)
+        user = services.user_profile_update(user=_caller(request), data=data)
         return Response(UserSerializer(user).data)
 
 
@@ -211,7 +205,7 @@ class MeAvatarView(APIView):
     @extend_schema(request={"multipart/form-data": AvatarInputSerializer}, responses={200: UserSerializer},
                    tags=["me"])
     def post(self, request: Request) -> Response:
-        upload = _validated(AvatarInputSerializer, request)["avatar"]
+        upload = validated_data(AvatarInputSerializer, request)["avatar"]
         return Response(UserSerializer(services.user_avatar_set(user=_caller(request), upload=upload)).data)
 
     @extend_schema(responses={200: UserSerializer}, tags=["me"])

@@ -19,9 +19,9 @@ from django.utils.http import urlsafe_base64_decode
 from rest_framework import status
 
 from ustad.core.errors import ApplicationError
+from ustad.core.images import AVATAR_SIZE, image_upload_process
 from ustad.core.realtime import send_event_on_commit
 from ustad.users import lockout
-from ustad.users.avatars import avatar_process
 from ustad.users.emails import VERIFY_SALT, AccountEmail
 from ustad.users.models import Currency, Role, Subject, TutorProfile, User, normalize_email
 from ustad.users.tasks import send_account_email
@@ -227,7 +227,7 @@ def _delete_file_on_commit(name: str | None) -> None:
 
 @transaction.atomic
 def user_avatar_set(*, user: User, upload: UploadedFile) -> User:
-    processed = avatar_process(upload=upload)
+    processed = image_upload_process(upload=upload, field="avatar", max_size=AVATAR_SIZE)
     user = User.objects.select_for_update().get(id=user.id)
     old_name = user.avatar.name
     user.avatar.save(f"{user.id}/{processed.name}", processed, save=False)

@@ -15,6 +15,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
 from conftest import client_for
+from ustad.courses.models import Lesson, Note
+from ustad.courses.tests.factories import EnrollmentFactory, course_with_lessons
 from ustad.users.tests.factories import StudentFactory, TutorFactory, UserFactory
 
 ACTORS = ("anonymous", "student", "other_student", "tutor", "other_tutor", "admin")
@@ -25,7 +27,19 @@ def signed_in(code: int) -> dict[str, int]:
     return {"anonymous": 401, **dict.fromkeys(ACTORS[1:], code)}
 
 
-# (route name, method) -> {actor: expected status}, and how to build the URL from the world.
+def editors(code: int, outsiders: int = 403) -> dict[str, int]:
+    """Course tutor and admin get `code`; students and other tutors get `outsiders`."""
+    return {"anonymous": 401, "student": outsiders, "other_student": outsiders, "tutor": code,
+            "other_tutor": outsiders, "admin": code}
+
+
+def row(anonymous: int, student: int, other_student: int, tutor: int, other_tutor: int, admin: int) -> dict[str, int]:
+    return dict(zip(ACTORS, (anonymous, student, other_student, tutor, other_tutor, admin), strict=True))
+
+
+# (route name, method) -> {actor: expected status} for a minimal request (empty body) in a fresh world:
+# "tutor" owns a published free course with three lessons (the first a free preview) in which "student"
+# is enrolled and has written a note; nobody else is related to it.
 MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("auth-signup", "post"): PUBLIC_400,
     ("auth-verify-email", "post"): PUBLIC_400,
@@ -44,11 +58,58 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("tutor-list", "get"): dict.fromkeys(ACTORS, 200),
     ("tutor-detail", "get"): dict.fromkeys(ACTORS, 200),
     ("ws-ticket", "post"): signed_in(200),
+    # Courses: catalogue and course page
+    ("category-list", "get"): dict.fromkeys(ACTORS, 200),
+    ("course-list", "get"): dict.fromkeys(ACTORS, 200),
+    ("course-list", "post"): row(401, 403, 403, 400, 400, 400),
+    ("course-detail", "get"): dict.fromkeys(ACTORS, 200),
+    ("course-detail", "patch"): editors(200),
+    ("course-detail", "delete"): editors(409),  # a student is enrolled: archive instead
+    ("course-reviews", "get"): dict.fromkeys(ACTORS, 200),
+    ("course-reviews", "post"): row(401, 400, 403, 403, 403, 403),
+    ("course-review-mine", "delete"): signed_in(404),
+    ("course-enroll", "post"): row(401, 200, 201, 400, 201, 201),
+    # Course builder
+    ("course-publish", "post"): editors(200),
+    ("course-publish-check", "get"): editors(200),
+    ("course-archive", "post"): editors(200),
+    ("course-restore", "post"): editors(200),
+    ("course-duplicate", "post"): editors(201),
+    ("course-cover", "post"): editors(400),
+    ("course-cover", "delete"): editors(400),  # a published course keeps its cover
+    ("course-sections", "post"): editors(400),
+    ("course-syllabus", "put"): editors(400),
+    ("course-students", "get"): editors(200),
+    ("section-detail", "patch"): editors(400, outsiders=404),
+    ("section-detail", "delete"): editors(409, outsiders=404),  # the only section of a published course
+    ("section-lessons", "post"): editors(400, outsiders=404),
+    ("teaching-courses", "get"): row(401, 403, 403, 200, 200, 200),
+    # Learning
+    ("lesson-detail", "get"): row(403, 200, 403, 200, 403, 200),
+    ("lesson-detail", "patch"): editors(200, outsiders=404),
+    ("lesson-detail", "delete"): editors(204, outsiders=404),
+    ("lesson-progress", "post"): row(401, 200, 403, 403, 403, 403),
+    ("lesson-notes", "get"): row(401, 200, 403, 200, 403, 200),
+    ("lesson-notes", "post"): row(401, 400, 403, 400, 403, 400),
+    ("note-detail", "patch"): row(401, 200, 404, 404, 404, 404),
+    ("note-detail", "delete"): row(401, 204, 404, 404, 404, 404),
+    ("my-enrollments", "get"): signed_in(200),
 }
 
 URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "tutor-detail": lambda world: {"pk": world["other_tutor"].id},
+    **{name: (lambda world: {"slug": world["course"].slug}) for name in (
+        "course-detail", "course-reviews", "course-review-mine", "course-enroll", "course-publish",
+        "course-publish-check", "course-archive", "course-restore", "course-duplicate", "course-cover",
+        "course-sections", "course-syllabus", "course-students")},
+    "section-detail": lambda world: {"pk": world["section"].id},
+    "section-lessons": lambda world: {"pk": world["section"].id},
+    "lesson-detail": lambda world: {"pk": world["locked_lesson"].id},
+    "lesson-progress": lambda world: {"pk": world["locked_lesson"].id},
+    "lesson-notes": lambda world: {"pk": world["locked_lesson"].id},
+    "note-detail": lambda world: {"pk": world["note"].id},
 }
+MULTIPART_ROUTES = {"me-avatar", "course-cover"}
 
 
 def _api_routes(resolver: URLResolver, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
@@ -73,27 +134,34 @@ def test_every_api_route_is_in_the_matrix() -> None:
 
 @pytest.fixture
 def world(db: None) -> dict[str, Any]:
+    tutor = TutorFactory()
+    course = course_with_lessons(owner=tutor, lessons=3)
+    student = StudentFactory()
+    EnrollmentFactory(student=student, course=course)
+    lessons = list(Lesson.objects.filter(course=course).order_by("position"))
     return {
-        "student": StudentFactory(), "other_student": StudentFactory(),
-        "tutor": TutorFactory(), "other_tutor": TutorFactory(),
+        "student": student, "other_student": StudentFactory(),
+        "tutor": tutor, "other_tutor": TutorFactory(),
         "admin": UserFactory(role="admin", is_staff=True, is_superuser=True),
+        "course": course, "section": lessons[0].section, "locked_lesson": lessons[1],
+        "note": Note.objects.create(student=student, lesson=lessons[1], body="Mine"),
     }
 
 
+@pytest.mark.parametrize("actor", ACTORS)
 @pytest.mark.parametrize(("route", "method"), sorted(MATRIX))
-def test_permission_matrix(world: dict[str, Any], route: str, method: str, settings: Any) -> None:
-    settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, "1000/minute")  # six callers in a row
+def test_permission_matrix(world: dict[str, Any], route: str, method: str, actor: str, settings: Any) -> None:
+    settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, "1000/minute")
     kwargs = URL_KWARGS.get(route, lambda _: {})(world)
     url = reverse(f"v1:{route}", kwargs=kwargs)
-    for actor in ACTORS:
-        client = APIClient() if actor == "anonymous" else client_for(world[actor])
-        body_format = "multipart" if route == "me-avatar" else "json"
-        response = getattr(client, method)(url, {}, format=body_format)
-        expected = MATRIX[(route, method)][actor]
-        assert response.status_code == expected, (
-            f"{actor} {method.upper()} {url}: {response.status_code} {response.content[:200]!r}")
-        if response.status_code >= 400:
-            assert set(response.json()["error"]) == {"code", "message", "fields"}
+    client = APIClient() if actor == "anonymous" else client_for(world[actor])
+    body_format = "multipart" if route in MULTIPART_ROUTES else "json"
+    response = getattr(client, method)(url, {}, format=body_format)
+    expected = MATRIX[(route, method)][actor]
+    assert response.status_code == expected, (
+        f"{actor} {method.upper()} {url}: {response.status_code} {response.content[:300]!r}")
+    if response.status_code >= 400:
+        assert set(response.json()["error"]) == {"code", "message", "fields"}
 
 
 @pytest.mark.parametrize("actor", ACTORS[1:])

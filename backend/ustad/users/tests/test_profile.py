@@ -134,7 +134,7 @@ def test_bad_avatars_are_refused(student_client, student, name, content, status,
 
 
 def test_oversized_avatar_is_refused(student_client, settings):
-    settings.AVATAR_MAX_BYTES = 10_000
+    settings.IMAGE_UPLOAD_MAX_BYTES = 10_000
     big = image_bytes("PNG", (2000, 2000)) + b"\0" * 20_000
     response = student_client.post(AVATAR, {"avatar": SimpleUploadedFile("big.png", big)}, format="multipart")
     assert response.status_code == 413

@@ -1,7 +1,8 @@
-"""Avatar checks by content, not by name: size, real image format, and a name that tells the truth.
+"""Image uploads (avatars, course covers) checked by content, not by name: size, real image format,
+and a name that tells the truth.
 
-Accepted images are re-encoded (orientation fixed, metadata dropped, at most 512 px), so what we
-serve is always an image we produced ourselves.
+Accepted images are re-encoded (orientation fixed, metadata dropped, resized), so what we serve is
+always an image we produced ourselves.
 """
 
 from __future__ import annotations
@@ -20,16 +21,17 @@ from ustad.core.errors import ApplicationError
 
 ALLOWED_FORMATS = {"JPEG": {".jpg", ".jpeg"}, "PNG": {".png"}, "WEBP": {".webp"}}
 MAX_PIXELS = 40_000_000
-AVATAR_SIZE = 512
+AVATAR_SIZE = (512, 512)
+COVER_SIZE = (1280, 720)
 
 
-def _error(code: str, message: str, status_code: int = status.HTTP_400_BAD_REQUEST) -> ApplicationError:
-    return ApplicationError(code=code, message=message, status_code=status_code, fields={"avatar": [message]})
+def image_upload_process(*, upload: UploadedFile, field: str, max_size: tuple[int, int]) -> ContentFile[bytes]:
+    """Validate an uploaded image and return a re-encoded WebP (no larger than max_size) ready to store."""
 
+    def _error(code: str, message: str, status_code: int = status.HTTP_400_BAD_REQUEST) -> ApplicationError:
+        return ApplicationError(code=code, message=message, status_code=status_code, fields={field: [message]})
 
-def avatar_process(*, upload: UploadedFile) -> ContentFile[bytes]:
-    """Validate an uploaded avatar and return a re-encoded WebP ready to store."""
-    limit = settings.AVATAR_MAX_BYTES
+    limit = settings.IMAGE_UPLOAD_MAX_BYTES
     if upload.size is None or upload.size == 0:
         raise _error("invalid_image", "The file is empty.")
     if upload.size > limit:
@@ -55,7 +57,7 @@ def avatar_process(*, upload: UploadedFile) -> ContentFile[bytes]:
 
     image = ImageOps.exif_transpose(image)
     image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
-    image.thumbnail((AVATAR_SIZE, AVATAR_SIZE))
+    image.thumbnail(max_size)
     out = io.BytesIO()
     image.save(out, format="WEBP", quality=85)
     return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.webp")

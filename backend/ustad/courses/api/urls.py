@@ -1,0 +1,29 @@
+from django.urls import path
+
+from ustad.courses.api import builder, catalogue, learning
+
+urlpatterns = [
+    path("categories", catalogue.CategoryListView.as_view(), name="category-list"),
+    path("courses", builder.CourseCollectionView.as_view(), name="course-list"),
+    path("courses/<slug:slug>", builder.CourseView.as_view(), name="course-detail"),
+    path("courses/<slug:slug>/reviews", catalogue.CourseReviewListView.as_view(), name="course-reviews"),
+    path("courses/<slug:slug>/reviews/mine", catalogue.MyReviewView.as_view(), name="course-review-mine"),
+    path("courses/<slug:slug>/enroll", learning.EnrollView.as_view(), name="course-enroll"),
+    path("courses/<slug:slug>/publish", builder.CoursePublishView.as_view(), name="course-publish"),
+    path("courses/<slug:slug>/publish-check", builder.PublishCheckView.as_view(), name="course-publish-check"),
+    path("courses/<slug:slug>/archive", builder.CourseArchiveView.as_view(), name="course-archive"),
+    path("courses/<slug:slug>/restore", builder.CourseRestoreView.as_view(), name="course-restore"),
+    path("courses/<slug:slug>/duplicate", builder.CourseDuplicateView.as_view(), name="course-duplicate"),
+    path("courses/<slug:slug>/cover", builder.CourseCoverView.as_view(), name="course-cover"),
+    path("courses/<slug:slug>/sections", builder.SectionCreateView.as_view(), name="course-sections"),
+    path("courses/<slug:slug>/syllabus", builder.SyllabusView.as_view(), name="course-syllabus"),
+    path("courses/<slug:slug>/students", builder.CourseStudentListView.as_view(), name="course-students"),
+    path("sections/<uuid:pk>", builder.SectionView.as_view(), name="section-detail"),
+    path("sections/<uuid:pk>/lessons", builder.LessonCreateView.as_view(), name="section-lessons"),
+    path("lessons/<uuid:pk>", learning.LessonView.as_view(), name="lesson-detail"),
+    path("lessons/<uuid:pk>/progress", learning.LessonProgressView.as_view(), name="lesson-progress"),
+    path("lessons/<uuid:pk>/notes", learning.LessonNoteListView.as_view(), name="lesson-notes"),
+    path("notes/<uuid:pk>", learning.NoteView.as_view(), name="note-detail"),
+    path("me/enrollments", learning.MyEnrollmentListView.as_view(), name="my-enrollments"),
+    path("teaching/courses", builder.TeachingCourseListView.as_view(), name="teaching-courses"),
+]

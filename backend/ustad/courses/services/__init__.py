@@ -1,0 +1,1 @@
+"""Every write to courses. Views, tasks and other apps call these; nothing else writes the models."""
