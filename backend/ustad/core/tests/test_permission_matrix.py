@@ -8,14 +8,16 @@ can add an endpoint without deciding who may call it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conftest import client_for
-from ustad.courses.models import Lesson, Note
+from ustad.courses.models import Assignment, Lesson, Note, Submission, SubmissionFile
 from ustad.courses.tests.factories import EnrollmentFactory, course_with_lessons
 from ustad.users.tests.factories import StudentFactory, TutorFactory, UserFactory
 
@@ -94,6 +96,20 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("note-detail", "patch"): row(401, 200, 404, 404, 404, 404),
     ("note-detail", "delete"): row(401, 204, 404, 404, 404, 404),
     ("my-enrollments", "get"): signed_in(200),
+    # Assignments: "student" has handed work (with a file) in to a published assignment
+    ("course-assignments", "get"): row(401, 200, 403, 200, 403, 200),
+    ("course-assignments", "post"): editors(400),
+    ("course-grades-csv", "get"): editors(200),
+    ("assignment-detail", "get"): row(401, 200, 404, 200, 404, 200),
+    ("assignment-detail", "patch"): row(401, 403, 404, 200, 404, 200),
+    ("assignment-detail", "delete"): row(401, 403, 404, 409, 404, 409),  # work was handed in
+    ("my-submission", "get"): row(401, 200, 404, 404, 404, 404),
+    ("my-submission", "post"): row(401, 200, 404, 403, 404, 403),  # resubmits, keeping the file
+    ("assignment-submissions", "get"): row(401, 403, 404, 200, 404, 200),
+    ("submission-detail", "get"): row(401, 200, 404, 200, 404, 200),
+    ("submission-grade", "post"): row(401, 403, 404, 400, 404, 400),
+    ("submission-return", "post"): row(401, 403, 404, 409, 404, 409),  # not graded yet
+    ("submission-file-download", "get"): row(401, 200, 404, 200, 404, 200),
 }
 
 URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -108,6 +124,13 @@ URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "lesson-progress": lambda world: {"pk": world["locked_lesson"].id},
     "lesson-notes": lambda world: {"pk": world["locked_lesson"].id},
     "note-detail": lambda world: {"pk": world["note"].id},
+    **{name: (lambda world: {"pk": world["assignment"].id}) for name in (
+        "assignment-detail", "my-submission", "assignment-submissions")},
+    "course-assignments": lambda world: {"slug": world["course"].slug},
+    "course-grades-csv": lambda world: {"slug": world["course"].slug},
+    **{name: (lambda world: {"pk": world["submission"].id}) for name in (
+        "submission-detail", "submission-grade", "submission-return")},
+    "submission-file-download": lambda world: {"pk": world["submission_file"].id},
 }
 MULTIPART_ROUTES = {"me-avatar", "course-cover"}
 
@@ -145,7 +168,18 @@ def world(db: None) -> dict[str, Any]:
         "admin": UserFactory(role="admin", is_staff=True, is_superuser=True),
         "course": course, "section": lessons[0].section, "locked_lesson": lessons[1],
         "note": Note.objects.create(student=student, lesson=lessons[1], body="Mine"),
+        **_coursework(course, student),
     }
+
+
+def _coursework(course: Any, student: Any) -> dict[str, Any]:
+    assignment = Assignment.objects.create(course=course, title="Set 1", points=10,
+                                           due_at=timezone.now() + timedelta(days=3))
+    submission = Submission.objects.create(assignment=assignment, student=student, text="Work",
+                                           submitted_at=timezone.now())
+    submission_file = SubmissionFile.objects.create(submission=submission, stored_name="submissions/x.pdf",
+                                                    original_name="x.pdf", content_type="application/pdf", size=10)
+    return {"assignment": assignment, "submission": submission, "submission_file": submission_file}
 
 
 @pytest.mark.parametrize("actor", ACTORS)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from ustad.courses.api import assignments as assignment_views
 from ustad.courses.api import builder, catalogue, learning
 
 urlpatterns = [
@@ -26,4 +27,20 @@ urlpatterns = [
     path("notes/<uuid:pk>", learning.NoteView.as_view(), name="note-detail"),
     path("me/enrollments", learning.MyEnrollmentListView.as_view(), name="my-enrollments"),
     path("teaching/courses", builder.TeachingCourseListView.as_view(), name="teaching-courses"),
+]
+
+# Assignments and grading
+urlpatterns += [
+    path("courses/<slug:slug>/assignments", assignment_views.CourseAssignmentListView.as_view(),
+         name="course-assignments"),
+    path("courses/<slug:slug>/grades.csv", assignment_views.GradesCsvView.as_view(), name="course-grades-csv"),
+    path("assignments/<uuid:pk>", assignment_views.AssignmentView.as_view(), name="assignment-detail"),
+    path("assignments/<uuid:pk>/submission", assignment_views.MySubmissionView.as_view(), name="my-submission"),
+    path("assignments/<uuid:pk>/submissions", assignment_views.AssignmentSubmissionListView.as_view(),
+         name="assignment-submissions"),
+    path("submissions/<uuid:pk>", assignment_views.SubmissionView.as_view(), name="submission-detail"),
+    path("submissions/<uuid:pk>/grade", assignment_views.SubmissionGradeView.as_view(), name="submission-grade"),
+    path("submissions/<uuid:pk>/return", assignment_views.SubmissionReturnView.as_view(), name="submission-return"),
+    path("submission-files/<uuid:pk>/download", assignment_views.SubmissionFileDownloadView.as_view(),
+         name="submission-file-download"),
 ]
