@@ -86,7 +86,7 @@ class MySubmissionView(APIView):
     @extend_schema(responses={200: SubmissionSerializer}, tags=["assignments"])
     def get(self, request: Request, pk: Any) -> Response:
         access = selectors_coursework.assignment_get_for_user(user=request.user, assignment_id=pk)
-        submission = Submission.objects.filter(assignment=access.assignment, student=request.user).first()
+        submission = Submission.objects.filter(assignment=access.assignment, student=request_user(request)).first()
         if submission is None:
             raise ApplicationError(code="not_found", message="Nothing handed in yet.", status_code=404)
         return Response(SubmissionSerializer(submission).data)

@@ -49,7 +49,8 @@ def _check_rubric(rubric: list[dict[str, Any]], points: int) -> None:
 
 def _apply(assignment: Assignment, data: dict[str, Any], *, creating: bool) -> None:
     due_at = data.get("due_at")
-    if "due_at" in data and due_at is not None and due_at <= timezone.now() and (creating or due_at != assignment.due_at):
+    changed = creating or due_at != assignment.due_at
+    if "due_at" in data and due_at is not None and due_at <= timezone.now() and changed:
         raise _invalid("due_at", "The due date has already passed; choose a later one.")
     for field in ASSIGNMENT_FIELDS:
         if field in data:
