@@ -17,7 +17,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conftest import client_for
-from ustad.courses.models import Assignment, Lesson, Note, Submission, SubmissionFile
+from ustad.courses.models import Assignment, Lesson, Note, Resource, Submission, SubmissionFile
 from ustad.courses.tests.factories import EnrollmentFactory, course_with_lessons
 from ustad.users.tests.factories import StudentFactory, TutorFactory, UserFactory
 
@@ -96,6 +96,13 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("note-detail", "patch"): row(401, 200, 404, 404, 404, 404),
     ("note-detail", "delete"): row(401, 204, 404, 404, 404, 404),
     ("my-enrollments", "get"): signed_in(200),
+    # Course files: a resource attached to the locked lesson
+    ("course-resources", "get"): editors(200),
+    ("course-resources", "post"): editors(400),
+    ("resource-detail", "delete"): editors(204, outsiders=404),
+    ("resource-download", "get"): row(403, 200, 403, 200, 403, 200),
+    ("lesson-video", "post"): editors(400, outsiders=404),
+    ("lesson-video", "delete"): editors(200, outsiders=404),
     # Assignments: "student" has handed work (with a file) in to a published assignment
     ("course-assignments", "get"): row(401, 200, 403, 200, 403, 200),
     ("course-assignments", "post"): editors(400),
@@ -127,6 +134,10 @@ URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     **{name: (lambda world: {"pk": world["assignment"].id}) for name in (
         "assignment-detail", "my-submission", "assignment-submissions")},
     "course-assignments": lambda world: {"slug": world["course"].slug},
+    "course-resources": lambda world: {"slug": world["course"].slug},
+    "resource-detail": lambda world: {"pk": world["resource"].id},
+    "resource-download": lambda world: {"pk": world["resource"].id},
+    "lesson-video": lambda world: {"pk": world["locked_lesson"].id},
     "course-grades-csv": lambda world: {"slug": world["course"].slug},
     **{name: (lambda world: {"pk": world["submission"].id}) for name in (
         "submission-detail", "submission-grade", "submission-return")},
@@ -169,6 +180,9 @@ def world(db: None) -> dict[str, Any]:
         "course": course, "section": lessons[0].section, "locked_lesson": lessons[1],
         "note": Note.objects.create(student=student, lesson=lessons[1], body="Mine"),
         **_coursework(course, student),
+        "resource": Resource.objects.create(course=course, lesson=lessons[1], title="Slides", kind="slides",
+                                            stored_name="resources/slides.pdf", original_name="slides.pdf",
+                                            content_type="application/pdf", size=10),
     }
 
 

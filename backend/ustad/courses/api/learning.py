@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from ustad.core.api import request_user, validated_data
 from ustad.core.errors import ApplicationError
+from ustad.core.files.signing import private_file_url
 from ustad.courses import selectors
 from ustad.courses.api.builder import _editable_lesson, lesson_response
 from ustad.courses.api.serializers import (
@@ -29,6 +30,9 @@ from ustad.courses.api.serializers import (
 from ustad.courses.models import Enrollment, Note
 from ustad.courses.services import enrollment as enrollment_services
 from ustad.courses.services import notes, syllabus
+
+# Long enough to watch a whole lesson: the player asks for byte ranges with the same link throughout.
+VIDEO_LINK_SECONDS = 4 * 3600
 
 
 class EnrollView(APIView):
@@ -57,7 +61,10 @@ def lesson_context(access: selectors.LessonAccess) -> dict[str, Any]:
     return {
         "editor": access.editor,
         "resources": resources,
-        "video_url": None,
+        "video_url": private_file_url(
+            name=lesson.video_name, ttl=VIDEO_LINK_SECONDS,
+            download_name=f"{lesson.title}{'.webm' if 'webm' in lesson.video_content_type else '.mp4'}",
+        ) if lesson.video_name else None,
         "progress": None if access.enrollment is None else {
             "position_seconds": progress.position_seconds if progress else 0,
             "completed": bool(progress and progress.completed_at),

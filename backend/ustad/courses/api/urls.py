@@ -1,7 +1,7 @@
 from django.urls import path
 
 from ustad.courses.api import assignments as assignment_views
-from ustad.courses.api import builder, catalogue, learning
+from ustad.courses.api import builder, catalogue, learning, media
 
 urlpatterns = [
     path("categories", catalogue.CategoryListView.as_view(), name="category-list"),
@@ -26,6 +26,10 @@ urlpatterns = [
     path("lessons/<uuid:pk>/notes", learning.LessonNoteListView.as_view(), name="lesson-notes"),
     path("notes/<uuid:pk>", learning.NoteView.as_view(), name="note-detail"),
     path("me/enrollments", learning.MyEnrollmentListView.as_view(), name="my-enrollments"),
+    path("courses/<slug:slug>/resources", media.CourseResourceListView.as_view(), name="course-resources"),
+    path("resources/<uuid:pk>", media.ResourceView.as_view(), name="resource-detail"),
+    path("resources/<uuid:pk>/download", media.ResourceDownloadView.as_view(), name="resource-download"),
+    path("lessons/<uuid:pk>/video", media.LessonVideoView.as_view(), name="lesson-video"),
     path("teaching/courses", builder.TeachingCourseListView.as_view(), name="teaching-courses"),
 ]
 
