@@ -17,7 +17,17 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conftest import client_for
-from ustad.courses.models import Assignment, Lesson, Note, Resource, Submission, SubmissionFile
+from ustad.core.tests.factories import UploadSessionFactory
+from ustad.courses.models import (
+    Assignment,
+    Certificate,
+    Enrollment,
+    Lesson,
+    Note,
+    Resource,
+    Submission,
+    SubmissionFile,
+)
 from ustad.courses.tests.factories import EnrollmentFactory, course_with_lessons
 from ustad.users.tests.factories import StudentFactory, TutorFactory, UserFactory
 
@@ -96,6 +106,9 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("note-detail", "patch"): row(401, 200, 404, 404, 404, 404),
     ("note-detail", "delete"): row(401, 204, 404, 404, 404, 404),
     ("my-enrollments", "get"): signed_in(200),
+    ("certificate-detail", "get"): dict.fromkeys(ACTORS, 200),  # public verification
+    ("certificate-pdf", "get"): dict.fromkeys(ACTORS, 200),
+    ("my-certificates", "get"): signed_in(200),
     # Course files: a resource attached to the locked lesson
     ("course-resources", "get"): editors(200),
     ("course-resources", "post"): editors(400),
@@ -117,6 +130,13 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("submission-grade", "post"): row(401, 403, 404, 400, 404, 400),
     ("submission-return", "post"): row(401, 403, 404, 409, 404, 409),  # not graded yet
     ("submission-file-download", "get"): row(401, 200, 404, 200, 404, 200),
+    # Uploads: "student" has an open upload with nothing received yet; nobody else may see it
+    ("upload-list", "get"): signed_in(200),
+    ("upload-list", "post"): signed_in(400),
+    ("upload-detail", "get"): row(401, 200, 404, 404, 404, 404),
+    ("upload-detail", "put"): row(401, 415, 404, 404, 404, 404),  # a JSON body is not a chunk
+    ("upload-detail", "delete"): row(401, 204, 404, 404, 404, 404),
+    ("upload-complete", "post"): row(401, 409, 404, 404, 404, 404),  # no bytes yet
 }
 
 URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -135,6 +155,8 @@ URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
         "assignment-detail", "my-submission", "assignment-submissions")},
     "course-assignments": lambda world: {"slug": world["course"].slug},
     "course-resources": lambda world: {"slug": world["course"].slug},
+    "certificate-detail": lambda world: {"code": world["certificate"].code},
+    "certificate-pdf": lambda world: {"code": world["certificate"].code},
     "resource-detail": lambda world: {"pk": world["resource"].id},
     "resource-download": lambda world: {"pk": world["resource"].id},
     "lesson-video": lambda world: {"pk": world["locked_lesson"].id},
@@ -142,6 +164,8 @@ URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     **{name: (lambda world: {"pk": world["submission"].id}) for name in (
         "submission-detail", "submission-grade", "submission-return")},
     "submission-file-download": lambda world: {"pk": world["submission_file"].id},
+    **{name: (lambda world: {"pk": UploadSessionFactory(owner=world["student"]).id}) for name in (
+        "upload-detail", "upload-complete")},
 }
 MULTIPART_ROUTES = {"me-avatar", "course-cover"}
 
@@ -193,7 +217,11 @@ def _coursework(course: Any, student: Any) -> dict[str, Any]:
                                            submitted_at=timezone.now())
     submission_file = SubmissionFile.objects.create(submission=submission, stored_name="submissions/x.pdf",
                                                     original_name="x.pdf", content_type="application/pdf", size=10)
-    return {"assignment": assignment, "submission": submission, "submission_file": submission_file}
+    certificate = Certificate.objects.create(enrollment=Enrollment.objects.get(student=student, course=course),
+                                             student_name=student.full_name, course_title=course.title,
+                                             tutor_name=course.owner.full_name)
+    return {"assignment": assignment, "submission": submission, "submission_file": submission_file,
+            "certificate": certificate}
 
 
 @pytest.mark.parametrize("actor", ACTORS)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from ustad.courses.api import assignments as assignment_views
-from ustad.courses.api import builder, catalogue, learning, media
+from ustad.courses.api import builder, catalogue, certificates, learning, media
 
 urlpatterns = [
     path("categories", catalogue.CategoryListView.as_view(), name="category-list"),
@@ -30,6 +30,9 @@ urlpatterns = [
     path("resources/<uuid:pk>", media.ResourceView.as_view(), name="resource-detail"),
     path("resources/<uuid:pk>/download", media.ResourceDownloadView.as_view(), name="resource-download"),
     path("lessons/<uuid:pk>/video", media.LessonVideoView.as_view(), name="lesson-video"),
+    path("certificates/<str:code>", certificates.CertificateView.as_view(), name="certificate-detail"),
+    path("certificates/<str:code>/pdf", certificates.CertificatePdfView.as_view(), name="certificate-pdf"),
+    path("me/certificates", certificates.MyCertificateListView.as_view(), name="my-certificates"),
     path("teaching/courses", builder.TeachingCourseListView.as_view(), name="teaching-courses"),
 ]
 

@@ -8,6 +8,7 @@ from ustad.courses.models.assignments import (
     SubmissionFile,
     SubmissionStatus,
 )
+from ustad.courses.models.certificates import Certificate
 from ustad.courses.models.course import (
     MAX_PRICE_MINOR,
     Category,
@@ -32,6 +33,7 @@ __all__ = [
     "SUBMISSION_FILE_KINDS",
     "Assignment",
     "Category",
+    "Certificate",
     "Course",
     "CourseStatus",
     "Enrollment",

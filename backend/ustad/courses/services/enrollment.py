@@ -16,6 +16,7 @@ from ustad.courses.models import (
     Lesson,
     LessonProgress,
 )
+from ustad.courses.services.certificates import certificate_issue_if_earned
 from ustad.courses.services.course_stats import course_enrollment_count_refresh
 from ustad.users.models import User
 
@@ -81,4 +82,6 @@ def lesson_progress_record(*, enrollment: Enrollment, lesson: Lesson, position_s
     enrollment.completed_at = (enrollment.completed_at or timezone.now()) \
         if total and enrollment.completed_lessons >= total else None
     enrollment.save(update_fields=["completed_lessons", "last_lesson", "completed_at", "updated_at"])
+    if enrollment.completed_at:
+        certificate_issue_if_earned(enrollment=enrollment)
     return progress
