@@ -27,6 +27,7 @@ from ustad.courses.models.course import (
     Review,
     Section,
 )
+from ustad.courses.models.quizzes import Question, QuestionKind, Quiz, QuizAttempt, QuizAttemptStatus
 
 __all__ = [
     "MAX_PRICE_MINOR",
@@ -45,6 +46,11 @@ __all__ = [
     "LessonProgress",
     "Level",
     "Note",
+    "Question",
+    "QuestionKind",
+    "Quiz",
+    "QuizAttempt",
+    "QuizAttemptStatus",
     "Resource",
     "ResourceKind",
     "Review",

@@ -3,12 +3,14 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from ustad.users.management.commands.seed_demo import DEMO_PASSWORD
+from ustad.core.files.storage import private_storage
+from ustad.courses.models import Assignment, Course, Enrollment, Lesson, Resource, Review
+from ustad.users.demo import DEMO_PASSWORD, load_demo_people
 from ustad.users.models import Role, TutorProfile, User
 
 
 @pytest.mark.django_db
-def test_seed_demo_creates_the_school_once_and_prints_logins(capsys):
+def test_seed_demo_creates_a_living_school_once_and_prints_logins(capsys):
     call_command("seed_demo")
     call_command("seed_demo")  # idempotent
     assert User.objects.filter(role=Role.ADMIN).count() == 1
@@ -20,13 +22,25 @@ def test_seed_demo_creates_the_school_once_and_prints_logins(capsys):
     output = capsys.readouterr().out
     assert "student1@ustad.test" in output and DEMO_PASSWORD in output
 
+    assert Course.objects.filter(status="published").count() == 6
+    video = Lesson.objects.get(course__slug="python-from-zero", kind="video")
+    assert video.video_content_type == "video/mp4" and video.duration_seconds > 10
+    assert private_storage().size(video.video_name) > 50_000  # a real encoded lecture
+    slides = Resource.objects.get(course__slug="python-from-zero")
+    assert slides.content_type == "application/pdf"
+    assert private_storage().open(slides.stored_name).read(5) == b"%PDF-"
+    assert Assignment.objects.filter(course__slug="python-from-zero").count() == 1
+    assert Enrollment.objects.filter(course__slug="python-from-zero").count() == 5
+    assert Review.objects.count() == 2
+    assert Course.objects.get(slug="python-from-zero").cover
+
 
 @pytest.mark.django_db
 def test_seed_demo_does_not_reset_changed_passwords():
-    call_command("seed_demo")
+    load_demo_people()
     user = User.objects.get(email="student1@ustad.test")
     user.set_password("my-own-secret-pass-1")
     user.save()
-    call_command("seed_demo")
+    load_demo_people()
     user.refresh_from_db()
     assert user.check_password("my-own-secret-pass-1")

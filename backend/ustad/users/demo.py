@@ -1,10 +1,9 @@
-"""Load the demo school: an admin, two tutors, five students and subjects. Safe to run again."""
+"""The demo school's people: an admin, two tutors, five students, and the subjects they teach."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
@@ -42,29 +41,25 @@ PEOPLE: list[dict[str, Any]] = [
 ]
 
 
-class Command(BaseCommand):
-    help = "Create the demo school (idempotent) and print its logins."
-
-    @transaction.atomic
-    def handle(self, *args: Any, **options: Any) -> None:
-        subjects = {slug: Subject.objects.update_or_create(slug=slug, defaults={"name": name})[0]
-                    for slug, name in SUBJECTS}
-        created = 0
-        for person in PEOPLE:
-            fields = {k: v for k, v in person.items() if k not in ("email", "tutor")}
-            user = User.objects.filter(email=person["email"]).first()
-            if user is None:
-                user = User(email=person["email"], email_verified_at=timezone.now(), **fields)
-                user.is_staff = user.is_superuser = person["role"] == Role.ADMIN
-                user.set_password(DEMO_PASSWORD)
-                user.save()
-                created += 1
-            tutor = person.get("tutor")
-            if tutor:
-                profile, made = TutorProfile.objects.get_or_create(
-                    user=user, defaults={k: tutor[k] for k in ("hourly_rate", "currency", "experience_years")})
-                if made:
-                    profile.subjects.set([subjects[slug] for slug in tutor["subjects"]])
-        self.stdout.write(f"Demo school ready ({created} new accounts). Logins, password “{DEMO_PASSWORD}”:")
-        for person in PEOPLE:
-            self.stdout.write(f"  {person['role']:<8} {person['email']}")
+@transaction.atomic
+def load_demo_people() -> int:
+    """Create the demo accounts that do not exist yet (passwords of existing ones are left alone)."""
+    subjects = {slug: Subject.objects.update_or_create(slug=slug, defaults={"name": name})[0]
+                for slug, name in SUBJECTS}
+    created = 0
+    for person in PEOPLE:
+        fields = {k: v for k, v in person.items() if k not in ("email", "tutor")}
+        user = User.objects.filter(email=person["email"]).first()
+        if user is None:
+            user = User(email=person["email"], email_verified_at=timezone.now(), **fields)
+            user.is_staff = user.is_superuser = person["role"] == Role.ADMIN
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            created += 1
+        tutor = person.get("tutor")
+        if tutor:
+            profile, made = TutorProfile.objects.get_or_create(
+                user=user, defaults={k: tutor[k] for k in ("hourly_rate", "currency", "experience_years")})
+            if made:
+                profile.subjects.set([subjects[slug] for slug in tutor["subjects"]])
+    return created
