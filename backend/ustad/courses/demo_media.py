@@ -85,9 +85,12 @@ def lecture_video(slide_title: str, lines: list[str]) -> tuple[bytes, int]:
             draw.text((80, 190 + index * 80), f"•  {text}", font=body, fill=(30, 41, 59))
         image.save(slide)
         video = Path(tmp) / "lecture.mp4"
-        subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-loglevel", "error", "-y", "-loop", "1", "-framerate", "5", "-i", str(slide),
-                        "-i", str(SPEECH), "-c:v", "libx264", "-tune", "stillimage", "-preset", "veryfast", "-pix_fmt", "yuv420p",
-                        "-r", "5", "-c:a", "aac", "-b:a", "64k", "-shortest", "-movflags", "+faststart",
-                        str(video)], check=True, timeout=300)
+        command = [
+            imageio_ffmpeg.get_ffmpeg_exe(), "-loglevel", "error", "-y",
+            "-loop", "1", "-framerate", "5", "-i", str(slide), "-i", str(SPEECH),
+            "-c:v", "libx264", "-tune", "stillimage", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-r", "5",
+            "-c:a", "aac", "-b:a", "64k", "-shortest", "-movflags", "+faststart", str(video),
+        ]
+        subprocess.run(command, check=True, timeout=300)
         frames, _ = imageio_ffmpeg.count_frames_and_secs(str(video))
         return video.read_bytes(), max(1, round(frames / 5))
