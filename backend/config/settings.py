@@ -8,6 +8,7 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import django_stubs_ext
@@ -134,6 +135,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"global_keyprefix": f"{REDIS_KEY_PREFIX}:celery:"}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
+# Beat's database scheduler copies these into django_celery_beat's tables when it starts.
+CELERY_BEAT_SCHEDULE = {
+    "uploads-purge-expired": {"task": "ustad.core.tasks.uploads_purge_expired", "schedule": 60 * 60},
+}
 
 # --- Auth --------------------------------------------------------------------------------------
 PASSWORD_HASHERS = [
@@ -176,6 +181,7 @@ RATE_LIMITS = {
     "password_reset": env("RATE_LIMIT_PASSWORD_RESET", default="5/hour"),
     "verify_email": env("RATE_LIMIT_VERIFY_EMAIL", default="20/hour"),
     "ws_ticket": env("RATE_LIMIT_WS_TICKET", default="120/minute"),
+    "uploads": env("RATE_LIMIT_UPLOADS", default="120/hour"),  # new upload sessions, per user
 }
 LOGIN_LOCKOUT_ATTEMPTS = env.int("LOGIN_LOCKOUT_ATTEMPTS", default=5)
 LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=15 * 60)
@@ -217,6 +223,8 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "ustad.users.models.Language",
         "LessonKindEnum": "ustad.courses.models.LessonKind",
         "ResourceKindEnum": "ustad.courses.models.ResourceKind",
+        "UploadKindEnum": "ustad.core.files.kinds.DECLARABLE",
+        "UploadStatusEnum": "ustad.core.models.UploadStatus",
     },
 }
 
@@ -227,13 +235,47 @@ FRONTEND_DIST = PROJECT_DIR / "frontend" / "dist"
 WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.exists() else None
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Private files (course files, submissions, recordings): never under a public path; see
+# docs/decisions/0004-private-files.md. Local folder <MEDIA_ROOT>/private/ unless a bucket is configured.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default="") or None,
+            "access_key": env("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "region_name": env("AWS_S3_REGION_NAME", default="") or None,
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="") or None,
+            "signature_version": "s3v4",
+            "location": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+        },
+    }
+else:
+    STORAGES["private"] = {"BACKEND": "ustad.core.files.storage.PrivateFileSystemStorage"}
+FILES_URL_MAX_SECONDS = 24 * 60 * 60  # the longest a signed link may live
+FILES_X_ACCEL_REDIRECT = env.bool("FILES_X_ACCEL_REDIRECT", default=False)
+FILES_X_ACCEL_PREFIX = env("FILES_X_ACCEL_PREFIX", default="/_private/")
+
+# Resumable uploads (/api/v1/uploads): chunks collect in UPLOAD_TEMP_DIR (default <MEDIA_ROOT>/uploads/;
+# with several web nodes it must be a shared volume) until the upload completes.
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=2 * 1024**3)
+UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024
+UPLOAD_TEMP_DIR = env("UPLOAD_TEMP_DIR", default="")
+UPLOAD_SESSION_LIFETIME = timedelta(hours=env.int("UPLOAD_SESSION_HOURS", default=24))
+UPLOAD_MAX_OPEN_PER_USER = 10
 
 # --- E-mail ------------------------------------------------------------------------------------
 if env("EMAIL_URL", default=""):

@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from ustad.core import errors
+from ustad.core.files.views import private_file
 from ustad.core.health import healthz, readyz
 from ustad.core.media import public_media
 from ustad.core.spa import spa_index
@@ -10,6 +11,7 @@ from ustad.core.spa import spa_index
 api_v1 = [
     path("", include("ustad.users.urls")),
     path("", include("ustad.courses.api.urls")),
+    path("", include("ustad.core.urls")),
 ]
 
 urlpatterns = [
@@ -20,8 +22,9 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("admin/", admin.site.urls),
     re_path(r"^media/(?P<path>(?:avatars|covers)/.+)$", public_media, name="public-media"),
+    path("files/<str:token>", private_file, name="private-file"),
     re_path(r"^api/", errors.json_not_found),
-    re_path(r"^(?!api/|ws/|static/|media/|admin/)(?P<path>.*)$", spa_index, name="spa"),
+    re_path(r"^(?!api/|ws/|static/|media/|admin/|files/)(?P<path>.*)$", spa_index, name="spa"),
 ]
 
 handler400 = "ustad.core.errors.json_bad_request"

@@ -41,4 +41,7 @@ def error_envelope_hook(result: dict[str, Any], generator: Any, request: Any, pu
             responses = operation.setdefault("responses", {})
             for status_code, description in _DEFAULT_ERRORS.items():
                 responses.setdefault(status_code, {"description": description, "content": ref})
+            for status_code, response in responses.items():  # errors a view documents by description only
+                if str(status_code).startswith(("4", "5")) and not response.get("content"):
+                    response["content"] = ref
     return result

@@ -27,3 +27,12 @@ class ScopedAddressThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request: Request, view: APIView) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class ScopedUserThrottle(ScopedAddressThrottle):
+    """Like ScopedAddressThrottle, but counted per signed-in user (a school's pupils share one address)."""
+
+    def get_cache_key(self, request: Request, view: APIView) -> str:
+        user = request.user
+        ident = f"user-{user.pk}" if user is not None and user.is_authenticated else self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}
