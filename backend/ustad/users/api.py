@@ -235,8 +235,10 @@ class TutorListView(generics.ListAPIView):
 
     def get_queryset(self) -> Any:
         params = self.request.query_params
-        return selectors.tutor_list_public(subject=params.get("subject") or None,
-                                           search=(params.get("search") or "")[:100] or None)
+        # PostgreSQL text cannot hold NUL, so a NUL in a filter would be a server error instead of no match.
+        subject = (params.get("subject") or "").replace("\x00", "")
+        search = (params.get("search") or "").replace("\x00", "")[:100]
+        return selectors.tutor_list_public(subject=subject or None, search=search or None)
 
 
 class TutorDetailView(APIView):

@@ -14,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 from ustad.users.tests.factories import StudentFactory, TutorFactory
 from ustad.users.tokens import token_pair_issue
 
+schemathesis.serializer.alias("application/offset+octet-stream", "application/octet-stream")  # upload chunks
 SCHEMA_FILE = Path(__file__).resolve().parents[4] / "frontend" / "src" / "api" / "openapi.json"
 schema = schemathesis.openapi.from_path(str(SCHEMA_FILE))
 

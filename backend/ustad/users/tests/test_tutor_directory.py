@@ -69,3 +69,8 @@ def test_public_profile_and_not_found(api_client, directory):
 
 def test_subjects_list(api_client, directory):
     assert [s["slug"] for s in api_client.get("/api/v1/subjects").json()] == ["mathematics", "physics"]
+
+
+def test_filters_with_a_nul_byte_find_nothing_instead_of_failing(api_client, directory):
+    response = api_client.get(TUTORS, {"subject": "math\x00s", "search": "bil\x00al"})
+    assert response.status_code == 200
