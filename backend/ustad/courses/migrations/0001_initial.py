@@ -196,7 +196,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='course',
-            index=models.Index(fields=['status', '-published_at'], name='courses_catalogue_idx'),
+            index=models.Index(fields=['status', '-published_at', '-created_at', 'id'], name='courses_catalogue_idx'),
         ),
         migrations.AddIndex(
             model_name='course',

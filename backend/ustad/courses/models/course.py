@@ -82,7 +82,8 @@ class Course(BaseModel):
         indexes = [
             GinIndex(fields=["search_vector"], name="courses_search_idx"),
             GinIndex(name="courses_title_trgm_idx", fields=["title"], opclasses=["gin_trgm_ops"]),
-            models.Index(fields=["status", "-published_at"], name="courses_catalogue_idx"),
+            # The catalogue's default order, whole, so a page is an index walk rather than a sort.
+            models.Index(fields=["status", "-published_at", "-created_at", "id"], name="courses_catalogue_idx"),
             models.Index(fields=["status", "price_amount"], name="courses_price_idx"),
             models.Index(fields=["status", "-rating_average"], name="courses_rating_idx"),
         ]
