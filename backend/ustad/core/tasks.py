@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from ustad.core.files.uploads import upload_sessions_purge_expired
+from ustad.core.files.purge import upload_sessions_purge_expired
 
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)

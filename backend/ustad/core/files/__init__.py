@@ -9,4 +9,6 @@ Modules (import the one you need; this package imports nothing so that `sniff` s
 - `signing`: `private_file_url()`, short-lived links to private files.
 - `views`: `/files/<token>`, which serves a signed link (with HTTP ranges, or through nginx).
 - `uploads`: resumable chunked uploads (`UploadSession`), and `upload_session_claim()` for other apps.
+- `purge`: removal of expired uploads (the `uploads_purge_expired` task).
+- `api`, `serializers`, `parsers`, `selectors`: the /api/v1/uploads endpoints.
 """

@@ -4,7 +4,7 @@ A session is created with the file's name, size and declared kind; chunks are ap
 `<UPLOAD_TEMP_DIR>/<id>.part` (the database's `received_bytes` is the offset a client resumes from);
 completing checks what the assembled file really is and moves it into private storage. Another app
 then takes the stored file exactly once with `upload_session_claim()`. Sessions that nobody finishes
-or claims are removed by the `uploads_purge_expired` task.
+or claims are removed by the `uploads_purge_expired` task (see `purge`).
 """
 
 from __future__ import annotations
@@ -288,40 +288,3 @@ def upload_session_claim(*, user: Any, upload_id: UUID | str, allowed: Iterable[
         session.save(update_fields=["claimed_at", "updated_at"])
     return StoredFile(name=session.stored_name, content_type=session.content_type, size=session.size,
                       original_filename=session.filename, kind=session.content_kind)
-
-
-def upload_sessions_purge_expired(*, now: datetime | None = None) -> int:
-    """Remove sessions past their expiry with their data: unfinished ones, cancelled ones, and stored files that
-    nothing claimed. Claimed files stay (their new owner keeps them). Also removes temporary files that no
-    session owns. Safe to run twice; returns the number of sessions removed."""
-    now = now or timezone.now()
-    removed = 0
-    for session in UploadSession.objects.filter(expires_at__lt=now).iterator():
-        part_path(session).unlink(missing_ok=True)
-        if session.status == UploadStatus.COMPLETE and session.claimed_at is None and session.stored_name:
-            private_file_delete(name=session.stored_name)
-        session.delete()
-        removed += 1
-    _purge_orphan_parts(now)
-    return removed
-
-
-def _purge_orphan_parts(now: datetime) -> None:
-    temp_dir = upload_temp_dir()
-    if not temp_dir.is_dir():
-        return
-    cutoff = (now - settings.UPLOAD_SESSION_LIFETIME).timestamp()
-    for path in temp_dir.glob("*.part"):
-        try:
-            stale = path.stat().st_mtime < cutoff
-        except FileNotFoundError:
-            continue
-        if stale and not _session_exists(path.stem):
-            path.unlink(missing_ok=True)
-
-
-def _session_exists(upload_id: str) -> bool:
-    try:
-        return UploadSession.objects.filter(id=UUID(upload_id)).exists()
-    except ValueError:
-        return False

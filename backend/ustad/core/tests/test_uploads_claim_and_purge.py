@@ -80,7 +80,8 @@ def test_given_a_claimed_upload_when_its_owner_deletes_the_session_then_409_and_
     assert private_storage().exists(session.stored_name)
 
 
-def test_given_expired_sessions_when_the_purge_runs_then_their_data_goes_and_claimed_files_stay(db):
+def test_given_expired_sessions_when_the_purge_runs_then_their_data_goes_and_claimed_files_stay(
+        db, django_capture_on_commit_callbacks):
     owner = StudentFactory()
     past = timezone.now() - timedelta(minutes=1)
     unfinished = UploadSessionFactory(owner=owner, expires_at=past, received_bytes=3)
@@ -92,7 +93,8 @@ def test_given_expired_sessions_when_the_purge_runs_then_their_data_goes_and_cla
     fresh = UploadSessionFactory(owner=owner)
     part_path(fresh).write_bytes(b"fresh")
 
-    assert uploads_purge_expired() == 4
+    with django_capture_on_commit_callbacks(execute=True):
+        assert uploads_purge_expired() == 4
     assert list(UploadSession.objects.all()) == [fresh]
     assert not part_path(unfinished).exists() and part_path(fresh).exists()
     assert not private_storage().exists(unclaimed.stored_name)
