@@ -24,6 +24,9 @@ from ustad.courses.models import (
     Enrollment,
     Lesson,
     Note,
+    Question,
+    Quiz,
+    QuizAttempt,
     Resource,
     Submission,
     SubmissionFile,
@@ -137,6 +140,20 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("upload-detail", "put"): row(401, 415, 404, 404, 404, 404),  # a JSON body is not a chunk
     ("upload-detail", "delete"): row(401, 204, 404, 404, 404, 404),
     ("upload-complete", "post"): row(401, 409, 404, 404, 404, 404),  # no bytes yet
+    # Quizzes: a published quiz with one question; "student" has an attempt open
+    ("course-quizzes", "get"): row(401, 200, 403, 200, 403, 200),
+    ("course-quizzes", "post"): editors(400),
+    ("quiz-detail", "get"): row(401, 200, 403, 200, 403, 200),
+    ("quiz-detail", "patch"): editors(200, outsiders=404),
+    ("quiz-detail", "delete"): editors(409, outsiders=404),  # a student has attempted it
+    ("quiz-questions", "post"): editors(400, outsiders=404),
+    ("question-detail", "patch"): editors(200, outsiders=404),
+    ("question-detail", "delete"): editors(409, outsiders=404),  # the only question of a published quiz
+    ("quiz-attempts", "get"): row(401, 200, 403, 200, 403, 200),
+    ("quiz-attempts", "post"): row(401, 200, 403, 403, 403, 403),  # resumes the open attempt
+    ("attempt-detail", "get"): row(401, 200, 404, 200, 404, 200),
+    ("attempt-detail", "patch"): row(401, 400, 404, 403, 404, 403),
+    ("attempt-submit", "post"): row(401, 200, 404, 403, 404, 403),
 }
 
 URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -166,6 +183,10 @@ URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "submission-file-download": lambda world: {"pk": world["submission_file"].id},
     **{name: (lambda world: {"pk": UploadSessionFactory(owner=world["student"]).id}) for name in (
         "upload-detail", "upload-complete")},
+    "course-quizzes": lambda world: {"slug": world["course"].slug},
+    **{name: (lambda world: {"pk": world["quiz"].id}) for name in ("quiz-detail", "quiz-questions", "quiz-attempts")},
+    "question-detail": lambda world: {"pk": world["question"].id},
+    **{name: (lambda world: {"pk": world["attempt"].id}) for name in ("attempt-detail", "attempt-submit")},
 }
 MULTIPART_ROUTES = {"me-avatar", "course-cover"}
 
@@ -204,6 +225,7 @@ def world(db: None) -> dict[str, Any]:
         "course": course, "section": lessons[0].section, "locked_lesson": lessons[1],
         "note": Note.objects.create(student=student, lesson=lessons[1], body="Mine"),
         **_coursework(course, student),
+        **_quizzes(course, student),
         "resource": Resource.objects.create(course=course, lesson=lessons[1], title="Slides", kind="slides",
                                             stored_name="resources/slides.pdf", original_name="slides.pdf",
                                             content_type="application/pdf", size=10),
@@ -222,6 +244,14 @@ def _coursework(course: Any, student: Any) -> dict[str, Any]:
                                              tutor_name=course.owner.full_name)
     return {"assignment": assignment, "submission": submission, "submission_file": submission_file,
             "certificate": certificate}
+
+
+def _quizzes(course: Any, student: Any) -> dict[str, Any]:
+    quiz = Quiz.objects.create(course=course, title="Check", is_published=True)
+    question = Question.objects.create(quiz=quiz, kind="true_false", prompt="Sure?", correct_choice_ids=["true"],
+                                       choices=[{"id": "true", "text": "True"}, {"id": "false", "text": "False"}])
+    attempt = QuizAttempt.objects.create(quiz=quiz, student=student, number=1, started_at=timezone.now())
+    return {"quiz": quiz, "question": question, "attempt": attempt}
 
 
 @pytest.mark.parametrize("actor", ACTORS)

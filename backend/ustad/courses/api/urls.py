@@ -2,6 +2,7 @@ from django.urls import path
 
 from ustad.courses.api import assignments as assignment_views
 from ustad.courses.api import builder, catalogue, certificates, learning, media
+from ustad.courses.api import quizzes as quiz_views
 
 urlpatterns = [
     path("categories", catalogue.CategoryListView.as_view(), name="category-list"),
@@ -50,4 +51,15 @@ urlpatterns += [
     path("submissions/<uuid:pk>/return", assignment_views.SubmissionReturnView.as_view(), name="submission-return"),
     path("submission-files/<uuid:pk>/download", assignment_views.SubmissionFileDownloadView.as_view(),
          name="submission-file-download"),
+]
+
+# Quizzes and attempts
+urlpatterns += [
+    path("courses/<slug:slug>/quizzes", quiz_views.CourseQuizListView.as_view(), name="course-quizzes"),
+    path("quizzes/<uuid:pk>", quiz_views.QuizView.as_view(), name="quiz-detail"),
+    path("quizzes/<uuid:pk>/questions", quiz_views.QuizQuestionCreateView.as_view(), name="quiz-questions"),
+    path("quizzes/<uuid:pk>/attempts", quiz_views.QuizAttemptListView.as_view(), name="quiz-attempts"),
+    path("questions/<uuid:pk>", quiz_views.QuestionView.as_view(), name="question-detail"),
+    path("attempts/<uuid:pk>", quiz_views.QuizAttemptView.as_view(), name="attempt-detail"),
+    path("attempts/<uuid:pk>/submit", quiz_views.QuizAttemptSubmitView.as_view(), name="attempt-submit"),
 ]

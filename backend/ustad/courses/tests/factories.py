@@ -5,7 +5,7 @@ from typing import Any
 import factory
 from django.utils import timezone
 
-from ustad.courses.models import Category, Course, CourseStatus, Enrollment, Lesson, Section
+from ustad.courses.models import Category, Course, CourseStatus, Enrollment, Lesson, Question, Quiz, Section
 from ustad.courses.services.course_stats import course_search_refresh, course_syllabus_stats_refresh
 from ustad.users.tests.factories import StudentFactory, TutorFactory
 
@@ -84,3 +84,28 @@ def course_with_lessons(*, lessons: int = 3, preview_first: bool = True, **cours
         LessonFactory(section=section, position=index, is_preview=preview_first and index == 0)
     course.refresh_from_db()
     return course
+
+
+class QuizFactory(factory.django.DjangoModelFactory[Quiz]):
+    class Meta:
+        model = Quiz
+
+    course = factory.SubFactory(CourseFactory)
+    title = factory.Sequence(lambda n: f"Quiz {n}")
+    attempts_allowed = 2
+    passing_score_percent = 50
+    is_published = True
+
+
+class QuestionFactory(factory.django.DjangoModelFactory[Question]):
+    """A single-choice question with choices a (correct) and b."""
+
+    class Meta:
+        model = Question
+
+    quiz = factory.SubFactory(QuizFactory)
+    kind = "single"
+    prompt = factory.Sequence(lambda n: f"Question {n}?")
+    position = factory.Sequence(lambda n: n)
+    choices = factory.LazyFunction(lambda: [{"id": "a", "text": "Right"}, {"id": "b", "text": "Wrong"}])
+    correct_choice_ids = factory.LazyFunction(lambda: ["a"])
