@@ -14,7 +14,7 @@ from django.utils import timezone
 from ustad.core.files.uploads import upload_session_append, upload_session_complete, upload_session_create
 from ustad.courses import demo_media
 from ustad.courses.models import Category, Course, Lesson
-from ustad.courses.services import assignments, courses, enrollment, resources, reviews, syllabus
+from ustad.courses.services import assignments, courses, enrollment, quizzes, resources, reviews, syllabus
 from ustad.users.models import User
 
 CATEGORIES = [("programming", "Programming"), ("science", "Science"), ("mathematics", "Mathematics"),
@@ -49,6 +49,7 @@ COURSES: list[dict[str, Any]] = [
          {"title": "Boxes with labels", "kind": "article", "duration_seconds": 600,
           "body": "A **variable** stores a value under a name:\n\n```python\ncity = \"Lahore\"\nprint(city)\n```"},
          {"title": "Week 1 assignment", "kind": "assignment", "duration_seconds": 1800},
+         {"title": "Quiz: first programs", "kind": "quiz", "duration_seconds": 600},
      ])]},
     {"owner": "tutor1@ustad.test", "slug": "a-level-physics-mechanics", "title": "A-level physics: mechanics",
      "subtitle": "Forces, motion and energy for Cambridge A-level", "category": "science", "level": "advanced",
@@ -140,6 +141,8 @@ def _build_lessons(course: Course, owner: User, spec: dict[str, Any], log: Calla
                 upload_id = _upload(owner, "python-week-1.pdf", pdf, "slides")
                 resources.resource_create(course=course, actor=owner, upload_id=upload_id, title="Week 1 slides",
                                           kind="slides", lesson_id=lesson.id)
+            if lesson.kind == "quiz":
+                _demo_quiz(course, lesson)
             if lesson.kind == "assignment":
                 assignments.assignment_create(course=course, data={
                     "title": "Week 1: your first programs", "points": 10, "lesson_id": lesson.id,
@@ -149,6 +152,27 @@ def _build_lessons(course: Course, owner: User, spec: dict[str, Any], log: Calla
                                     "your age in a variable and prints it. Hand in the `.py` file or a PDF.",
                     "rubric": [{"id": "works", "title": "The programs run", "points": 6},
                                {"id": "clear", "title": "Clear names and layout", "points": 4}]})
+
+
+def _demo_quiz(course: Course, lesson: Lesson) -> None:
+    quiz = quizzes.quiz_create(course=course, data={
+        "title": "First programs", "lesson_id": lesson.id, "time_limit_seconds": 600, "attempts_allowed": 3,
+        "passing_score_percent": 60, "required_for_certificate": True,
+        "instructions": "Four questions on what a program is and how print and variables work."})
+    for question in (
+        {"kind": "single", "prompt": "What does print(\"Salaam\") do?", "choices": [
+            {"id": "a", "text": "Shows Salaam on the screen"}, {"id": "b", "text": "Saves Salaam to a file"},
+            {"id": "c", "text": "Sends Salaam to the printer"}], "correct_choice_ids": ["a"]},
+        {"kind": "multiple", "prompt": "Which of these are valid variable names?", "choices": [
+            {"id": "a", "text": "city"}, {"id": "b", "text": "2nd_city"}, {"id": "c", "text": "my_city"},
+            {"id": "d", "text": "my city"}], "correct_choice_ids": ["a", "c"]},
+        {"kind": "true_false", "prompt": "Python runs a program from the bottom line up.",
+         "correct_choice_ids": ["false"]},
+        {"kind": "short", "prompt": "Which function shows text on the screen?", "accepted_answers": ["print",
+                                                                                                  "print()"]},
+    ):
+        quizzes.question_create(quiz=quiz, data=question)
+    quizzes.quiz_update(quiz=quiz, data={"is_published": True})
 
 
 def _create_course(spec: dict[str, Any], log: Callable[[str], None]) -> Course:

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from ustad.core.files.storage import private_storage
-from ustad.courses.models import Assignment, Course, Enrollment, Lesson, Resource, Review
+from ustad.courses.models import Assignment, Course, Enrollment, Lesson, Quiz, Resource, Review
 from ustad.users.demo import DEMO_PASSWORD, load_demo_people
 from ustad.users.models import Role, TutorProfile, User
 
@@ -30,6 +30,8 @@ def test_seed_demo_creates_a_living_school_once_and_prints_logins(capsys):
     assert slides.content_type == "application/pdf"
     assert private_storage().open(slides.stored_name).read(5) == b"%PDF-"
     assert Assignment.objects.filter(course__slug="python-from-zero").count() == 1
+    quiz = Quiz.objects.get(course__slug="python-from-zero")
+    assert quiz.is_published and quiz.questions.count() == 4
     assert Enrollment.objects.filter(course__slug="python-from-zero").count() == 5
     assert Review.objects.count() == 2
     assert Course.objects.get(slug="python-from-zero").cover
