@@ -50,6 +50,9 @@ async def test_given_a_signed_url_when_fetched_then_the_whole_file_comes_with_th
     assert response["Content-Disposition"].startswith("inline;")
     assert "filename*=utf-8''Lesson%201%20%E2%80%94%20Intro.mp4" in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"].startswith("default-src 'none'")  # nothing in it may run
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]  # our pages may show it inline
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
 async def test_given_a_file_that_is_not_shown_inline_when_fetched_then_it_downloads_as_an_attachment(async_client):
