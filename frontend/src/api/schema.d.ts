@@ -52,6 +52,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attempts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["attempts_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Save progress before the deadline (409 `time_up` after it). */
+        patch: operations["attempts_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/attempts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Grade and close the attempt; the answers are merged into the saved ones first. */
+        post: operations["attempts_submit_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -417,6 +451,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/courses/{slug}/quizzes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The course's quizzes: all for its tutors, the published ones for its students. */
+        get: operations["courses_quizzes_list"];
+        put?: never;
+        post: operations["courses_quizzes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses/{slug}/resources": {
         parameters: {
             query?: never;
@@ -671,6 +722,73 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["notes_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["questions_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["questions_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/quizzes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Tutors see the correct answers; students see the questions without them. */
+        get: operations["quizzes_retrieve"];
+        put?: never;
+        post?: never;
+        delete: operations["quizzes_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["quizzes_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/quizzes/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the caller's attempts (a tutor: everyone's). POST: start an attempt, or resume the open one. */
+        get: operations["quizzes_attempts_list"];
+        put?: never;
+        /** @description GET: the caller's attempts (a tutor: everyone's). POST: start an attempt, or resume the open one. */
+        post: operations["quizzes_attempts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quizzes/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["quizzes_questions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/resources/{id}": {
@@ -951,6 +1069,14 @@ export interface components {
          * @enum {string}
          */
         AllowedFileKindsEnum: "pdf" | "document" | "slides" | "image" | "code" | "archive" | "text" | "video" | "audio";
+        AnswerInputRequest: {
+            /** Format: uuid */
+            question_id: string;
+            /** @description For choice questions; empty clears the answer. */
+            choice_ids?: string[];
+            /** @description For short answers; empty clears the answer. */
+            text?: string;
+        };
         Assignment: {
             /** Format: uuid */
             readonly id: string;
@@ -991,6 +1117,16 @@ export interface components {
             /** Format: uuid */
             lesson_id?: string | null;
         };
+        AttemptAnswer: {
+            /** Format: uuid */
+            question_id: string;
+            choice_ids: string[];
+            text: string;
+        };
+        AttemptSubmitInputRequest: {
+            /** @description Merged into the saved answers before grading. */
+            answers?: components["schemas"]["AnswerInputRequest"][];
+        };
         AvatarInputRequest: {
             /** Format: binary */
             avatar: string;
@@ -1008,6 +1144,15 @@ export interface components {
             readonly issued_at: string;
             readonly course_slug: string;
             readonly verify_url: string;
+        };
+        Choice: {
+            id: string;
+            text: string;
+        };
+        ChoiceInputRequest: {
+            /** @description Letters, digits, - or _; given the next free letter when left out. */
+            id?: string;
+            text: string;
         };
         CourseCard: {
             /** Format: uuid */
@@ -1031,7 +1176,7 @@ export interface components {
             readonly currency: components["schemas"]["CurrencyEnum"];
             readonly is_free: boolean;
             readonly included_in_subscription: boolean;
-            readonly status: components["schemas"]["StatusDaeEnum"];
+            readonly status: components["schemas"]["CourseStatusEnum"];
             /** Format: date-time */
             readonly published_at: string | null;
         };
@@ -1057,7 +1202,7 @@ export interface components {
             readonly currency: components["schemas"]["CurrencyEnum"];
             readonly is_free: boolean;
             readonly included_in_subscription: boolean;
-            readonly status: components["schemas"]["StatusDaeEnum"];
+            readonly status: components["schemas"]["CourseStatusEnum"];
             /** Format: date-time */
             readonly published_at: string | null;
             readonly description_html: string;
@@ -1080,6 +1225,13 @@ export interface components {
             currency?: components["schemas"]["CurrencyEnum"];
             included_in_subscription?: boolean;
         };
+        /**
+         * @description * `draft` - Draft
+         *     * `published` - Published
+         *     * `archived` - Archived
+         * @enum {string}
+         */
+        CourseStatusEnum: "draft" | "published" | "archived";
         CourseStudent: {
             readonly student: components["schemas"]["Person"];
             /** Format: date-time */
@@ -1280,6 +1432,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Enrollment"][];
         };
+        PaginatedQuizAttemptSummaryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["QuizAttemptSummary"][];
+        };
         PaginatedReviewList: {
             /** @example 123 */
             count: number;
@@ -1332,6 +1499,9 @@ export interface components {
         PasswordResetConfirmInputRequest: {
             token: string;
             new_password: string;
+        };
+        PatchedAnswersInputRequest: {
+            answers?: components["schemas"]["AnswerInputRequest"][];
         };
         PatchedAssignmentUpdateInputRequest: {
             title?: string;
@@ -1388,6 +1558,33 @@ export interface components {
             phone?: string;
             tutor_profile?: components["schemas"]["TutorProfileInputRequest"];
         };
+        PatchedQuestionUpdateInputRequest: {
+            kind?: components["schemas"]["QuestionKindEnum"];
+            prompt?: string;
+            points?: number;
+            /** @description 2 to 10 for single and multiple choice; ignored otherwise. */
+            choices?: components["schemas"]["ChoiceInputRequest"][];
+            correct_choice_ids?: string[];
+            /** @description For short answers: 1 to 20. */
+            accepted_answers?: string[];
+        };
+        PatchedQuizUpdateInputRequest: {
+            title?: string;
+            instructions?: string;
+            /**
+             * Format: uuid
+             * @description A lesson of kind quiz in the same course, or null.
+             */
+            lesson_id?: string | null;
+            /** @description Null for no time limit. */
+            time_limit_seconds?: number | null;
+            attempts_allowed?: number;
+            passing_score_percent?: number;
+            required_for_certificate?: boolean;
+            is_published?: boolean;
+            /** @description The whole new order of the questions, each exactly once. */
+            question_ids?: string[];
+        };
         PatchedTitleInputRequest: {
             title?: string;
         };
@@ -1415,6 +1612,175 @@ export interface components {
             missing: {
                 [key: string]: string;
             }[];
+        };
+        QuestionInputRequest: {
+            kind: components["schemas"]["QuestionKindEnum"];
+            prompt: string;
+            points?: number;
+            /** @description 2 to 10 for single and multiple choice; ignored otherwise. */
+            choices?: components["schemas"]["ChoiceInputRequest"][];
+            correct_choice_ids?: string[];
+            /** @description For short answers: 1 to 20. */
+            accepted_answers?: string[];
+        };
+        /**
+         * @description * `single` - Single choice
+         *     * `multiple` - Multiple choice
+         *     * `true_false` - True or false
+         *     * `short` - Short answer
+         * @enum {string}
+         */
+        QuestionKindEnum: "single" | "multiple" | "true_false" | "short";
+        QuestionResult: {
+            /** Format: uuid */
+            question_id: string;
+            correct: boolean;
+            points_awarded: number;
+            points: number;
+        };
+        Quiz: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly course_slug: string;
+            /** Format: uuid */
+            readonly lesson_id: string | null;
+            readonly title: string;
+            readonly instructions: string;
+            /** @description Empty for no time limit. */
+            readonly time_limit_seconds: number | null;
+            readonly attempts_allowed: number;
+            readonly passing_score_percent: number;
+            readonly required_for_certificate: boolean;
+            readonly is_published: boolean;
+            readonly question_count: number;
+            readonly total_points: number;
+            readonly viewer: components["schemas"]["QuizStanding"] | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @description An attempt with its questions; correct answers and results only once it is submitted. */
+        QuizAttempt: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly quiz_id: string;
+            readonly student: components["schemas"]["Person"];
+            /** @description 1 for the student's first attempt at this quiz, and so on. */
+            readonly number: number;
+            readonly status: components["schemas"]["QuizAttemptStatusEnum"];
+            /** Format: date-time */
+            readonly started_at: string;
+            /**
+             * Format: date-time
+             * @description Empty when the quiz has no time limit.
+             */
+            readonly deadline_at: string | null;
+            readonly seconds_left: number | null;
+            /** Format: date-time */
+            readonly submitted_at: string | null;
+            readonly score_points: number | null;
+            readonly max_points: number | null;
+            /** Format: decimal */
+            readonly score_percent: string | null;
+            readonly passed: boolean | null;
+            readonly answers: components["schemas"]["AttemptAnswer"][];
+            readonly questions: components["schemas"]["QuizQuestion"][];
+            readonly results: components["schemas"]["QuestionResult"][] | null;
+        };
+        /**
+         * @description * `open` - In progress
+         *     * `submitted` - Submitted
+         * @enum {string}
+         */
+        QuizAttemptStatusEnum: "open" | "submitted";
+        /** @description Scores are null until the attempt is submitted. */
+        QuizAttemptSummary: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly quiz_id: string;
+            readonly student: components["schemas"]["Person"];
+            /** @description 1 for the student's first attempt at this quiz, and so on. */
+            readonly number: number;
+            readonly status: components["schemas"]["QuizAttemptStatusEnum"];
+            /** Format: date-time */
+            readonly started_at: string;
+            /**
+             * Format: date-time
+             * @description Empty when the quiz has no time limit.
+             */
+            readonly deadline_at: string | null;
+            readonly seconds_left: number | null;
+            /** Format: date-time */
+            readonly submitted_at: string | null;
+            readonly score_points: number | null;
+            readonly max_points: number | null;
+            /** Format: decimal */
+            readonly score_percent: string | null;
+            readonly passed: boolean | null;
+        };
+        QuizDetail: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly course_slug: string;
+            /** Format: uuid */
+            readonly lesson_id: string | null;
+            readonly title: string;
+            readonly instructions: string;
+            /** @description Empty for no time limit. */
+            readonly time_limit_seconds: number | null;
+            readonly attempts_allowed: number;
+            readonly passing_score_percent: number;
+            readonly required_for_certificate: boolean;
+            readonly is_published: boolean;
+            readonly question_count: number;
+            readonly total_points: number;
+            readonly viewer: components["schemas"]["QuizStanding"] | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            readonly questions: components["schemas"]["QuizQuestion"][];
+        };
+        QuizInputRequest: {
+            title: string;
+            instructions?: string;
+            /**
+             * Format: uuid
+             * @description A lesson of kind quiz in the same course, or null.
+             */
+            lesson_id?: string | null;
+            /** @description Null for no time limit. */
+            time_limit_seconds?: number | null;
+            attempts_allowed?: number;
+            passing_score_percent?: number;
+            required_for_certificate?: boolean;
+            is_published?: boolean;
+        };
+        /** @description A question; `correct_choice_ids` and `accepted_answers` are left out unless answers may be revealed. */
+        QuizQuestion: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["QuestionKindEnum"];
+            prompt: string;
+            position: number;
+            points: number;
+            choices: components["schemas"]["Choice"][];
+            /** @description Only for the course's tutors, and for a student once the attempt is submitted. */
+            correct_choice_ids?: string[];
+            /** @description Short answers that count as right; present when correct_choice_ids is. */
+            accepted_answers?: string[];
+        };
+        QuizStanding: {
+            attempts_used: number;
+            attempts_left: number;
+            /** Format: decimal */
+            best_score_percent: string | null;
+            passed: boolean;
+            /** Format: uuid */
+            open_attempt_id: string | null;
         };
         Resource: {
             /** Format: uuid */
@@ -1512,20 +1878,6 @@ export interface components {
          * @enum {string}
          */
         SourceEnum: "free" | "purchase" | "subscription" | "admin";
-        /**
-         * @description * `submitted` - Handed in
-         *     * `graded` - Graded
-         *     * `returned` - Returned
-         * @enum {string}
-         */
-        Status80bEnum: "submitted" | "graded" | "returned";
-        /**
-         * @description * `draft` - Draft
-         *     * `published` - Published
-         *     * `archived` - Archived
-         * @enum {string}
-         */
-        StatusDaeEnum: "draft" | "published" | "archived";
         Subject: {
             slug: string;
             name: string;
@@ -1538,7 +1890,7 @@ export interface components {
             readonly assignment_id: string;
             readonly text: string;
             readonly files: components["schemas"]["SubmissionFile"][];
-            readonly status: components["schemas"]["Status80bEnum"];
+            readonly status: components["schemas"]["SubmissionStatusEnum"];
             /** Format: date-time */
             readonly submitted_at: string;
             readonly attempt: number;
@@ -1571,7 +1923,7 @@ export interface components {
             readonly assignment_id: string;
             readonly text: string;
             readonly files: components["schemas"]["SubmissionFile"][];
-            readonly status: components["schemas"]["Status80bEnum"];
+            readonly status: components["schemas"]["SubmissionStatusEnum"];
             /** Format: date-time */
             readonly submitted_at: string;
             readonly attempt: number;
@@ -1590,6 +1942,13 @@ export interface components {
             readonly returned_at: string | null;
             readonly student: components["schemas"]["Person"];
         };
+        /**
+         * @description * `submitted` - Handed in
+         *     * `graded` - Graded
+         *     * `returned` - Returned
+         * @enum {string}
+         */
+        SubmissionStatusEnum: "submitted" | "graded" | "returned";
         SubmitInputRequest: {
             /** @default  */
             text?: string;
@@ -2190,6 +2549,214 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedSubmissionForTutorList"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    attempts_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizAttempt"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    attempts_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAnswersInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedAnswersInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizAttempt"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    attempts_submit_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AttemptSubmitInputRequest"];
+                "multipart/form-data": components["schemas"]["AttemptSubmitInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizAttempt"];
                 };
             };
             /** @description Invalid input */
@@ -4092,6 +4659,143 @@ export interface operations {
             };
         };
     };
+    courses_quizzes_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quiz"][];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    courses_quizzes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuizInputRequest"];
+                "multipart/form-data": components["schemas"]["QuizInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDetail"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     courses_resources_list: {
         parameters: {
             query?: never;
@@ -5752,6 +6456,560 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    questions_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    questions_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedQuestionUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedQuestionUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizQuestion"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    quizzes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDetail"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    quizzes_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    quizzes_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedQuizUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedQuizUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDetail"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    quizzes_attempts_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedQuizAttemptSummaryList"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    quizzes_attempts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizAttempt"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizAttempt"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    quizzes_questions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionInputRequest"];
+                "multipart/form-data": components["schemas"]["QuestionInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizQuestion"];
                 };
             };
             /** @description Invalid input */

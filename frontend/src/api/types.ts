@@ -4,7 +4,7 @@ type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : ne
 
 type OkBody<
   P extends keyof paths,
-  M extends 'get' | 'post' | 'patch' | 'delete',
+  M extends 'get' | 'post' | 'put' | 'patch' | 'delete',
   S extends number,
 > = paths[P][M] extends { responses: infer R }
   ? S extends keyof R
@@ -12,7 +12,7 @@ type OkBody<
     : never
   : never
 
-type JsonRequest<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends {
+type JsonRequest<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends {
   requestBody?: infer B
 }
   ? JsonOf<NonNullable<B>>
@@ -37,3 +37,43 @@ export type LoginBody = JsonRequest<'/api/v1/auth/login', 'post'>
 export type MeUpdateBody = JsonRequest<'/api/v1/me', 'patch'>
 export type PasswordChangeBody = JsonRequest<'/api/v1/auth/password/change', 'post'>
 export type PasswordResetConfirmBody = JsonRequest<'/api/v1/auth/password/reset/confirm', 'post'>
+
+
+/** Courses: catalogue, course pages, the lesson player and the course builder. */
+export type Category = OkBody<'/api/v1/categories', 'get', 200>[number]
+export type CourseCard = OkBody<'/api/v1/courses', 'get', 200>['results'][number]
+export type CourseDetail = OkBody<'/api/v1/courses/{slug}', 'get', 200>
+export type CourseViewer = CourseDetail['viewer']
+export type CourseLevel = CourseCard['level']
+export type CourseLanguage = CourseCard['language']
+export type CourseStatus = CourseCard['status']
+export type CourseCurrency = CourseCard['currency']
+export type Person = CourseCard['tutor']
+export type SyllabusSection = CourseDetail['sections'][number]
+export type SyllabusLesson = SyllabusSection['lessons'][number]
+export type SectionSummary = OkBody<'/api/v1/courses/{slug}/sections', 'post', 201>
+export type Review = OkBody<'/api/v1/courses/{slug}/reviews', 'post', 200>
+export type Lesson = OkBody<'/api/v1/lessons/{id}', 'get', 200>
+export type LessonKind = Lesson['kind']
+export type LessonProgress = NonNullable<Lesson['progress']>
+export type CourseResource = OkBody<'/api/v1/courses/{slug}/resources', 'post', 201>
+export type ResourceKind = CourseResource['kind']
+export type ProgressResult = OkBody<'/api/v1/lessons/{id}/progress', 'post', 200>
+export type Note = OkBody<'/api/v1/lessons/{id}/notes', 'post', 201>
+export type Enrollment = OkBody<'/api/v1/me/enrollments', 'get', 200>['results'][number]
+export type PublishCheck = OkBody<'/api/v1/courses/{slug}/publish-check', 'get', 200>
+export type CourseStudent = OkBody<'/api/v1/courses/{slug}/students', 'get', 200>['results'][number]
+export type UploadSession = OkBody<'/api/v1/uploads', 'post', 201>
+
+export type CourseFilters = NonNullable<paths['/api/v1/courses']['get']['parameters']['query']>
+export type CourseCreateBody = JsonRequest<'/api/v1/courses', 'post'>
+export type CourseUpdateBody = JsonRequest<'/api/v1/courses/{slug}', 'patch'>
+export type ReviewBody = JsonRequest<'/api/v1/courses/{slug}/reviews', 'post'>
+export type ProgressBody = JsonRequest<'/api/v1/lessons/{id}/progress', 'post'>
+export type NoteBody = JsonRequest<'/api/v1/lessons/{id}/notes', 'post'>
+export type NoteUpdateBody = JsonRequest<'/api/v1/notes/{id}', 'patch'>
+export type LessonCreateBody = JsonRequest<'/api/v1/sections/{id}/lessons', 'post'>
+export type LessonUpdateBody = JsonRequest<'/api/v1/lessons/{id}', 'patch'>
+export type SyllabusBody = JsonRequest<'/api/v1/courses/{slug}/syllabus', 'put'>
+export type ResourceCreateBody = JsonRequest<'/api/v1/courses/{slug}/resources', 'post'>
+export type UploadCreateBody = JsonRequest<'/api/v1/uploads', 'post'>

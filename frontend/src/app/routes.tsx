@@ -1,17 +1,21 @@
 import { Navigate, type RouteObject } from 'react-router'
 
+import { FullPageSpinner } from '@/components/ui/spinner'
 import { ChangePasswordRoute } from '@/features/auth/routes/change-password'
 import { ForgotPasswordRoute } from '@/features/auth/routes/forgot-password'
 import { LoginRoute } from '@/features/auth/routes/login'
 import { ResetPasswordRoute } from '@/features/auth/routes/reset-password'
 import { SignupRoute } from '@/features/auth/routes/signup'
 import { VerifyEmailRoute } from '@/features/auth/routes/verify-email'
+import { CatalogueRoute } from '@/features/catalogue/routes/catalogue'
+import { CourseRoute } from '@/features/course/routes/course'
 import { ProfileRoute } from '@/features/profile/routes/profile'
 import { TutorRoute } from '@/features/tutors/routes/tutor'
 import { TutorsRoute } from '@/features/tutors/routes/tutors'
 
 import { RootLayout } from './layouts/root-layout'
 import { RequireAuth } from './require-auth'
+import { RequireTutor } from './require-tutor'
 import { HomeRoute } from './routes/home'
 import { NotFoundRoute } from './routes/not-found'
 
@@ -19,6 +23,7 @@ import { NotFoundRoute } from './routes/not-found'
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
+    HydrateFallback: FullPageSpinner,
     children: [
       { index: true, element: <HomeRoute /> },
       { path: 'signup', element: <SignupRoute /> },
@@ -28,6 +33,49 @@ export const routes: RouteObject[] = [
       { path: 'reset-password', element: <ResetPasswordRoute /> },
       { path: 'tutors', element: <TutorsRoute /> },
       { path: 'tutors/:id', element: <TutorRoute /> },
+      { path: 'courses', element: <CatalogueRoute /> },
+      { path: 'courses/:slug', element: <CourseRoute /> },
+      // Free previews open without an account, so the player is not behind RequireAuth.
+      {
+        path: 'learn/:slug/:lessonId?',
+        lazy: async () => ({ Component: (await import('@/features/learn/routes/learn')).LearnRoute }),
+      },
+      {
+        path: 'my',
+        element: <RequireAuth />,
+        children: [
+          {
+            path: 'courses',
+            lazy: async () => ({ Component: (await import('@/features/learn/routes/my-courses')).MyCoursesRoute }),
+          },
+        ],
+      },
+      {
+        path: 'teaching',
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <RequireTutor />,
+            children: [
+              // The course builder (and its drag-and-drop library) loads only for tutors who open it.
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('@/features/teaching/routes/teaching')).TeachingRoute }),
+              },
+              {
+                path: 'new',
+                lazy: async () => ({ Component: (await import('@/features/teaching/routes/new-course')).NewCourseRoute }),
+              },
+              {
+                path: ':slug',
+                lazy: async () => ({
+                  Component: (await import('@/features/teaching/routes/course-builder')).CourseBuilderRoute,
+                }),
+              },
+            ],
+          },
+        ],
+      },
       {
         path: 'account',
         element: <RequireAuth />,

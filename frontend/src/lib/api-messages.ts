@@ -14,6 +14,10 @@ const KNOWN_CODES = [
   'file_too_large',
   'invalid_image',
   'extension_mismatch',
+  'not_enrolled',
+  'payment_required',
+  'course_has_students',
+  'course_incomplete',
 ] as const
 
 type KnownCode = (typeof KNOWN_CODES)[number]

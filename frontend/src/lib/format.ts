@@ -33,3 +33,36 @@ export function fromMinorUnits(minorUnits: number | null | undefined): string {
   if (minorUnits === null || minorUnits === undefined) return ''
   return String(minorUnits / 100)
 }
+
+/** A video position as a clock: 75 → "1:15", 3725 → "1:02:05". */
+export function formatClock(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds))
+  const h = Math.floor(seconds / 3600)
+  const m = Math.floor((seconds % 3600) / 60)
+  const s = seconds % 60
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`
+}
+
+/** Bytes in the UI language's conventions: "820 KB", "12.5 MB". */
+export function formatFileSize(bytes: number, language: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
+  let value = Math.max(0, bytes)
+  let index = 0
+  while (value >= 1024 && index < units.length - 1) {
+    value /= 1024
+    index += 1
+  }
+  return new Intl.NumberFormat(localeOf(language), {
+    style: 'unit',
+    unit: units[index],
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 && index > 0 ? 1 : 0,
+  }).format(value)
+}
+
+/** Whole hours and minutes of a duration; anything under a minute counts as one. */
+export function splitDuration(totalSeconds: number): { hours: number; minutes: number } {
+  const minutes = totalSeconds > 0 ? Math.max(1, Math.round(totalSeconds / 60)) : 0
+  return { hours: Math.floor(minutes / 60), minutes: minutes % 60 }
+}

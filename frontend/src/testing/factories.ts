@@ -1,4 +1,13 @@
-import type { Session, TutorPublic, User } from '@/api/types'
+import type {
+  CourseCard,
+  CourseDetail,
+  Lesson,
+  Session,
+  SyllabusLesson,
+  SyllabusSection,
+  TutorPublic,
+  User,
+} from '@/api/types'
 
 export function buildUser(overrides: Partial<User> = {}): User {
   return {
@@ -62,3 +71,104 @@ export const SUBJECTS = [
   { slug: 'physics', name: 'Physics' },
   { slug: 'urdu', name: 'Urdu' },
 ]
+
+let courseSeq = 0
+export function buildCourseCard(overrides: Partial<CourseCard> = {}): CourseCard {
+  courseSeq += 1
+  return {
+    id: `10000000-0000-4000-8000-${String(courseSeq).padStart(12, '0')}`,
+    slug: `course-${courseSeq}`,
+    title: `Course ${courseSeq}`,
+    subtitle: 'Learn step by step',
+    cover_url: null,
+    tutor: { id: '20000000-0000-4000-8000-000000000001', full_name: 'Sara Malik', avatar_url: null },
+    category: { slug: 'programming', name: 'Programming' },
+    level: 'beginner',
+    language: 'en',
+    rating_average: '4.50',
+    rating_count: 12,
+    enrollment_count: 130,
+    duration_seconds: 5400,
+    lesson_count: 14,
+    price_amount: 0,
+    currency: 'PKR',
+    is_free: true,
+    included_in_subscription: false,
+    status: 'published',
+    published_at: '2026-01-10T10:00:00Z',
+    ...overrides,
+  }
+}
+
+export function buildSyllabusLesson(overrides: Partial<SyllabusLesson> = {}): SyllabusLesson {
+  courseSeq += 1
+  return {
+    id: `30000000-0000-4000-8000-${String(courseSeq).padStart(12, '0')}`,
+    title: `Lesson ${courseSeq}`,
+    kind: 'video',
+    position: 0,
+    duration_seconds: 600,
+    is_preview: false,
+    is_locked: false,
+    ...overrides,
+  }
+}
+
+export function buildSection(overrides: Partial<SyllabusSection> = {}): SyllabusSection {
+  courseSeq += 1
+  return {
+    id: `40000000-0000-4000-8000-${String(courseSeq).padStart(12, '0')}`,
+    title: `Section ${courseSeq}`,
+    position: 0,
+    lessons: [],
+    ...overrides,
+  }
+}
+
+export function buildCourseDetail(
+  overrides: Partial<Omit<CourseDetail, 'viewer'>> & { viewer?: Partial<CourseDetail['viewer']> } = {},
+): CourseDetail {
+  const { viewer, ...rest } = overrides
+  const card = buildCourseCard(rest)
+  return {
+    ...card,
+    description_html: '<p>A <strong>friendly</strong> course.</p>',
+    description: null,
+    tags: ['python'],
+    co_tutors: [],
+    sections: [],
+    ...rest,
+    viewer: {
+      can_edit: false,
+      is_enrolled: false,
+      progress_percent: 0,
+      can_review: false,
+      my_review: null,
+      ...viewer,
+    },
+  }
+}
+
+export function buildLesson(overrides: Partial<Lesson> = {}): Lesson {
+  courseSeq += 1
+  return {
+    id: `50000000-0000-4000-8000-${String(courseSeq).padStart(12, '0')}`,
+    course_slug: 'python-from-zero',
+    section_id: '40000000-0000-4000-8000-000000000001',
+    title: 'Variables',
+    kind: 'video',
+    position: 0,
+    is_preview: false,
+    duration_seconds: 600,
+    body_html: '',
+    body: null,
+    live_url: '',
+    video_url: '/media/private/video.mp4?signature=abc',
+    video_content_type: 'video/mp4',
+    resources: [],
+    progress: null,
+    previous_lesson_id: null,
+    next_lesson_id: null,
+    ...overrides,
+  }
+}

@@ -15,7 +15,8 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
 
 export function SiteHeader() {
   const { t } = useTranslation()
-  const { status } = useAuth()
+  const { status, user } = useAuth()
+  const teaches = user?.role === 'tutor'
   const navigate = useNavigate()
   const logout = useLogout()
   const menuId = useId()
@@ -80,12 +81,29 @@ export function SiteHeader() {
           <nav aria-label={t('nav.main')}>
             <ul className="flex flex-col gap-1 md:flex-row md:items-center">
               <li>
+                <NavLink to="/courses" className={navLink} onClick={close}>
+                  {t('nav.courses')}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to="/tutors" className={navLink} onClick={close}>
                   {t('nav.tutors')}
                 </NavLink>
               </li>
               {status === 'authenticated' ? (
                 <>
+                  <li>
+                    <NavLink to="/my/courses" className={navLink} onClick={close}>
+                      {t('nav.myCourses')}
+                    </NavLink>
+                  </li>
+                  {teaches && (
+                    <li>
+                      <NavLink to="/teaching" className={navLink} onClick={close}>
+                        {t('nav.teaching')}
+                      </NavLink>
+                    </li>
+                  )}
                   <li>
                     <NavLink to="/account/profile" className={navLink} onClick={close}>
                       {t('nav.profile')}

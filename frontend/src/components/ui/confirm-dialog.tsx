@@ -16,6 +16,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   confirming = false,
+  tone = 'danger',
 }: {
   open: boolean
   title: ReactNode
@@ -25,6 +26,8 @@ export function ConfirmDialog({
   onConfirm: () => void
   onCancel: () => void
   confirming?: boolean
+  /** `primary` for confirmations that destroy nothing (publish, duplicate). */
+  tone?: 'danger' | 'primary'
 }) {
   const titleId = useId()
   const bodyId = useId()
@@ -83,7 +86,7 @@ export function ConfirmDialog({
           <Button ref={cancelRef} variant="secondary" onClick={onCancel} disabled={confirming}>
             {cancelLabel}
           </Button>
-          <Button variant="danger" onClick={onConfirm} loading={confirming}>
+          <Button variant={tone} onClick={onConfirm} loading={confirming}>
             {confirmLabel}
           </Button>
         </div>
