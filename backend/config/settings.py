@@ -120,7 +120,10 @@ CACHES = {
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "prefix": f"{REDIS_KEY_PREFIX}:channels", "capacity": 1500},
+        # A read timeout longer than the layer's 5-second blocking pop: redis-py 8's default equals it, which
+        # makes idle sockets fail with "Timeout reading".
+        "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 30}], "prefix": f"{REDIS_KEY_PREFIX}:channels",
+                   "capacity": 1500},
     }
 }
 

@@ -106,3 +106,19 @@ def test_ws_ticket_endpoint(student_client, api_client):
     response = student_client.post("/api/v1/ws-ticket")
     assert response.status_code == 200 and response.json()["expires_in"] == 30
     assert api_client.post("/api/v1/ws-ticket").status_code == 401
+
+
+async def test_an_idle_socket_still_receives_events_after_the_layers_blocking_timeout():
+    """The channel layer blocks 5 s per read; a client read timeout as short as that broke idle sockets."""
+    import asyncio
+
+    user = await sync_to_async(StudentFactory)()
+    socket = await connect(await sync_to_async(ws_ticket_issue)(user_id=user.id))
+    await socket.connect()
+    try:
+        await socket.receive_json_from()
+        await asyncio.sleep(6.5)
+        await sync_to_async(send_event)(user_ids=[user.id], event={"type": "profile", "op": "update"})
+        assert await socket.receive_json_from(timeout=5) == {"type": "profile", "op": "update"}
+    finally:
+        await socket.disconnect()
