@@ -63,6 +63,7 @@ api-types: install
 
 bench: install frontend/dist/index.html
 	$(PY) bench/startup.py
+	$(PY) bench/catalogue.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist e2e/node_modules var/test var/e2e

@@ -130,7 +130,7 @@ test('the interface switches to Urdu, right to left, and back', async ({ page })
 
 test('repeated wrong passwords lock the address without saying whether it exists', async ({ page }) => {
   const messages: string[] = [];
-  for (const email of ['tutor1@ustad.test', uniqueEmail('nobody')]) {
+  for (const email of ['student5@ustad.test', uniqueEmail('nobody')]) {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await logIn(page, email, 'definitely-wrong-password');
       await expect(page.getByText("That e-mail and password don't match an account.")).toBeVisible();
