@@ -29,6 +29,8 @@ test('signed-in pages, in English and in Urdu, have no WCAG 2.1 AA violations', 
   await page.goto('/tutors');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await violations(page)).toEqual([]);
+  await page.getByLabel(/Language|زبان/).first().selectOption('en'); // leave the shared demo account as found
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 });
 
 test('the keyboard reaches the skip link first and it moves focus to the content', async ({ page }) => {

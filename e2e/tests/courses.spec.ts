@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logInAs, shot, uniqueEmail, signUp, verifyFromMail, logIn } from './helpers';
+import { logIn, logInAs, shot, signUp, uniqueEmail, verifyFromMail } from './helpers';
 
 test('a student finds a course by a misspelt search, enrols, watches and resumes the lecture', async ({ page }) => {
   const email = uniqueEmail('learner');
@@ -51,7 +51,10 @@ test('a student finds a course by a misspelt search, enrols, watches and resumes
 });
 
 test('a tutor starts a course and sees what it needs before publishing', async ({ page }) => {
-  await logInAs(page, 'tutor1@ustad.test', 'ustad-demo-2026');
+  const email = uniqueEmail('builder');
+  await signUp(page, { email, password: 'builder-password-e2e', first: 'Nadia', last: 'Aslam', tutor: true });
+  await verifyFromMail(page, email);
+  await logInAs(page, email, 'builder-password-e2e');
   await page.goto('/teaching/new');
   await page.getByLabel('Title', { exact: true }).fill('Trigonometry in one weekend');
   await page.getByRole('button', { name: /Create/ }).click();
