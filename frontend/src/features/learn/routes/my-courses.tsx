@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 
-import { Alert } from '@/components/ui/alert'
-import { Button, ButtonLink } from '@/components/ui/button'
+import { ButtonLink } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { PageHeading } from '@/components/ui/page-heading'
 import { Pagination } from '@/components/ui/pagination'
-import { Skeleton } from '@/components/ui/skeleton'
-import { errorMessage } from '@/lib/api-messages'
+import { CardGridSkeleton } from '@/components/ui/skeleton'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
 import { ENROLLMENTS_PAGE_SIZE, useEnrollments } from '../api/get-enrollments'
@@ -24,26 +23,9 @@ export function MyCoursesRoute() {
     <div className="space-y-6">
       <PageHeading className="mb-0">{t('myCourses.title')}</PageHeading>
       {enrollments.isPending ? (
-        <div aria-busy="true" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <p role="status" className="sr-only">
-            {t('common.loading')}
-          </p>
-          <Skeleton className="h-72" />
-          <Skeleton className="h-72" />
-          <Skeleton className="h-72" />
-        </div>
+        <CardGridSkeleton label={t('common.loading')} />
       ) : enrollments.isError ? (
-        <Alert
-          tone="error"
-          title={t('myCourses.loadError')}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void enrollments.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, enrollments.error)}
-        </Alert>
+        <LoadErrorAlert title={t('myCourses.loadError')} error={enrollments.error} onRetry={() => void enrollments.refetch()} />
       ) : enrollments.data.count === 0 ? (
         <EmptyState title={t('myCourses.empty')} action={<ButtonLink to="/courses">{t('myCourses.browse')}</ButtonLink>}>
           {t('myCourses.emptyHint')}

@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 
-import { Alert } from '@/components/ui/alert'
-import { Button, ButtonLink } from '@/components/ui/button'
+import { ButtonLink } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { PageHeading } from '@/components/ui/page-heading'
 import { Pagination } from '@/components/ui/pagination'
-import { Skeleton } from '@/components/ui/skeleton'
-import { errorMessage } from '@/lib/api-messages'
+import { CardGridSkeleton } from '@/components/ui/skeleton'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
 import { TEACHING_PAGE_SIZE, useTeachingCourses } from '../api/get-teaching-courses'
@@ -29,26 +28,9 @@ export function TeachingRoute() {
         <ButtonLink to="/teaching/new">{t('teaching.newCourse')}</ButtonLink>
       </div>
       {courses.isPending ? (
-        <div aria-busy="true" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <p role="status" className="sr-only">
-            {t('common.loading')}
-          </p>
-          <Skeleton className="h-72" />
-          <Skeleton className="h-72" />
-          <Skeleton className="h-72" />
-        </div>
+        <CardGridSkeleton label={t('common.loading')} />
       ) : courses.isError ? (
-        <Alert
-          tone="error"
-          title={t('teaching.loadError')}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void courses.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, courses.error)}
-        </Alert>
+        <LoadErrorAlert title={t('teaching.loadError')} error={courses.error} onRetry={() => void courses.refetch()} />
       ) : courses.data.count === 0 ? (
         <EmptyState title={t('teaching.empty')} action={<ButtonLink to="/teaching/new">{t('teaching.newCourse')}</ButtonLink>}>
           {t('teaching.emptyHint')}
