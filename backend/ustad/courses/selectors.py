@@ -120,7 +120,11 @@ def course_get_for_editor(*, slug: str, user: Any) -> Course:
 
 
 def lesson_get(*, lesson_id: Any) -> Lesson:
-    lesson = Lesson.objects.select_related("course", "course__owner", "section").filter(id=lesson_id).first()
+    lesson = (
+        Lesson.objects.select_related("course", "course__owner", "section", "quiz", "assignment")
+        .filter(id=lesson_id)
+        .first()
+    )
     if lesson is None:
         raise ApplicationError(code="not_found", message="No lesson here.", status_code=404)
     return lesson
@@ -167,6 +171,16 @@ def progress_for(*, enrollment: Enrollment | None, lesson_ids: list[Any]) -> dic
         return {}
     rows = LessonProgress.objects.filter(enrollment=enrollment, lesson_id__in=lesson_ids)
     return {row.lesson_id: row for row in rows}
+
+
+def completed_lesson_ids(*, enrollment: Enrollment | None) -> set[Any]:
+    """Lessons this enrolment has finished, for the ticks in the syllabus."""
+    if enrollment is None:
+        return set()
+    return set(
+        LessonProgress.objects.filter(enrollment=enrollment, completed_at__isnull=False)
+        .values_list("lesson_id", flat=True)
+    )
 
 
 def enrollment_list_for_student(*, user: Any) -> QuerySet[Enrollment]:

@@ -8,4 +8,9 @@ export const sharedQueryKeys = {
   course: (slug: string) => ['courses', 'detail', slug] as const,
   lesson: (id: string) => ['lessons', id] as const,
   enrollments: ['enrollments'] as const,
+  /** Coursework; the notifications socket refreshes these when a tutor returns work or a certificate is issued. */
+  assignment: (id: string) => ['assignments', id] as const,
+  mySubmission: (assignmentId: string) => ['assignments', assignmentId, 'submission'] as const,
+  quiz: (id: string) => ['quizzes', id] as const,
+  myCertificates: ['certificates', 'mine'] as const,
 }

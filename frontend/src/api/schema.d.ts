@@ -1324,6 +1324,16 @@ export interface components {
             readonly previous_lesson_id: string | null;
             /** Format: uuid */
             readonly next_lesson_id: string | null;
+            /**
+             * Format: uuid
+             * @description The quiz this lesson opens (published, or for editors).
+             */
+            readonly quiz_id: string | null;
+            /**
+             * Format: uuid
+             * @description The assignment this lesson opens (published, or for editors).
+             */
+            readonly assignment_id: string | null;
         };
         LessonInputRequest: {
             title: string;
@@ -1968,6 +1978,8 @@ export interface components {
             /** @description Free preview: visible to everyone. */
             readonly is_preview: boolean;
             readonly is_locked: boolean;
+            /** @description Whether the viewer has finished it (enrolled only). */
+            readonly completed: boolean;
         };
         SyllabusSection: {
             /** Format: uuid */

@@ -77,3 +77,32 @@ export type LessonUpdateBody = JsonRequest<'/api/v1/lessons/{id}', 'patch'>
 export type SyllabusBody = JsonRequest<'/api/v1/courses/{slug}/syllabus', 'put'>
 export type ResourceCreateBody = JsonRequest<'/api/v1/courses/{slug}/resources', 'post'>
 export type UploadCreateBody = JsonRequest<'/api/v1/uploads', 'post'>
+
+/** Coursework: assignments and grading, quizzes and attempts, certificates. */
+export type Assignment = OkBody<'/api/v1/assignments/{id}', 'get', 200>
+export type RubricCriterion = Assignment['rubric'][number]
+export type LatePolicy = Assignment['late_policy']
+export type SubmissionFileKind = Assignment['allowed_file_kinds'][number]
+export type Submission = OkBody<'/api/v1/assignments/{id}/submission', 'get', 200>
+export type SubmissionFile = Submission['files'][number]
+export type SubmissionForTutor = OkBody<'/api/v1/assignments/{id}/submissions', 'get', 200>['results'][number]
+export type AssignmentCreateBody = JsonRequest<'/api/v1/courses/{slug}/assignments', 'post'>
+export type AssignmentUpdateBody = JsonRequest<'/api/v1/assignments/{id}', 'patch'>
+export type SubmitBody = JsonRequest<'/api/v1/assignments/{id}/submission', 'post'>
+export type GradeBody = JsonRequest<'/api/v1/submissions/{id}/grade', 'post'>
+
+export type Quiz = OkBody<'/api/v1/courses/{slug}/quizzes', 'get', 200>[number]
+export type QuizDetail = OkBody<'/api/v1/quizzes/{id}', 'get', 200>
+export type QuizViewer = NonNullable<Quiz['viewer']>
+export type Question = QuizDetail['questions'][number]
+export type QuestionKind = Question['kind']
+export type Attempt = OkBody<'/api/v1/attempts/{id}', 'get', 200>
+export type AttemptSummary = OkBody<'/api/v1/quizzes/{id}/attempts', 'get', 200>['results'][number]
+export type AttemptAnswer = Attempt['answers'][number]
+export type QuizCreateBody = JsonRequest<'/api/v1/courses/{slug}/quizzes', 'post'>
+export type QuizUpdateBody = JsonRequest<'/api/v1/quizzes/{id}', 'patch'>
+export type QuestionBody = JsonRequest<'/api/v1/quizzes/{id}/questions', 'post'>
+export type QuestionUpdateBody = JsonRequest<'/api/v1/questions/{id}', 'patch'>
+export type AttemptAnswersBody = JsonRequest<'/api/v1/attempts/{id}', 'patch'>
+
+export type Certificate = OkBody<'/api/v1/certificates/{code}', 'get', 200>

@@ -35,6 +35,13 @@ export const routes: RouteObject[] = [
       { path: 'tutors/:id', element: <TutorRoute /> },
       { path: 'courses', element: <CatalogueRoute /> },
       { path: 'courses/:slug', element: <CourseRoute /> },
+      // Anyone holding a certificate link can verify it, signed in or not.
+      {
+        path: 'certificates/:code',
+        lazy: async () => ({
+          Component: (await import('@/features/certificates/routes/certificate')).CertificateRoute,
+        }),
+      },
       // Free previews open without an account, so the player is not behind RequireAuth.
       {
         path: 'learn/:slug/:lessonId?',
@@ -47,6 +54,12 @@ export const routes: RouteObject[] = [
           {
             path: 'courses',
             lazy: async () => ({ Component: (await import('@/features/learn/routes/my-courses')).MyCoursesRoute }),
+          },
+          {
+            path: 'certificates',
+            lazy: async () => ({
+              Component: (await import('@/features/certificates/routes/my-certificates')).MyCertificatesRoute,
+            }),
           },
         ],
       },

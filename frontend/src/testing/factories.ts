@@ -110,6 +110,7 @@ export function buildSyllabusLesson(overrides: Partial<SyllabusLesson> = {}): Sy
     duration_seconds: 600,
     is_preview: false,
     is_locked: false,
+    completed: false,
     ...overrides,
   }
 }
@@ -169,6 +170,8 @@ export function buildLesson(overrides: Partial<Lesson> = {}): Lesson {
     progress: null,
     previous_lesson_id: null,
     next_lesson_id: null,
+    quiz_id: null,
+    assignment_id: null,
     ...overrides,
   }
 }

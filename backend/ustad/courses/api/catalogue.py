@@ -39,7 +39,11 @@ def course_detail_response(course: Course, user: Any, status_code: int = status.
         "can_review": enrollment is not None,
         "my_review": my_review,
     }
-    context = {"viewer": viewer, "can_open_all": editor or enrollment is not None}
+    context = {
+        "viewer": viewer,
+        "can_open_all": editor or enrollment is not None,
+        "completed_lesson_ids": selectors.completed_lesson_ids(enrollment=enrollment),
+    }
     return Response(CourseDetailSerializer(course, context=context).data, status=status_code)
 
 

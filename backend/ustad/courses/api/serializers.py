@@ -63,14 +63,18 @@ class CourseCardSerializer(serializers.ModelSerializer[Course]):
 
 class SyllabusLessonSerializer(serializers.ModelSerializer[Lesson]):
     is_locked = serializers.SerializerMethodField()
+    completed = serializers.SerializerMethodField(help_text="Whether the viewer has finished it (enrolled only).")
 
     class Meta:
         model = Lesson
-        fields = ["id", "title", "kind", "position", "duration_seconds", "is_preview", "is_locked"]
+        fields = ["id", "title", "kind", "position", "duration_seconds", "is_preview", "is_locked", "completed"]
         read_only_fields = fields
 
     def get_is_locked(self, lesson: Lesson) -> bool:
         return not (self.context.get("can_open_all") or lesson.is_preview)
+
+    def get_completed(self, lesson: Lesson) -> bool:
+        return lesson.id in self.context.get("completed_lesson_ids", ())
 
 
 class SyllabusSectionSerializer(serializers.ModelSerializer[Section]):
@@ -147,12 +151,15 @@ class LessonSerializer(serializers.ModelSerializer[Lesson]):
     progress = serializers.SerializerMethodField()
     previous_lesson_id = serializers.SerializerMethodField()
     next_lesson_id = serializers.SerializerMethodField()
+    quiz_id = serializers.SerializerMethodField(help_text="The quiz this lesson opens (published, or for editors).")
+    assignment_id = serializers.SerializerMethodField(
+        help_text="The assignment this lesson opens (published, or for editors).")
 
     class Meta:
         model = Lesson
         fields = ["id", "course_slug", "section_id", "title", "kind", "position", "is_preview", "duration_seconds",
                   "body_html", "body", "live_url", "video_url", "video_content_type", "resources", "progress",
-                  "previous_lesson_id", "next_lesson_id"]
+                  "previous_lesson_id", "next_lesson_id", "quiz_id", "assignment_id"]
         read_only_fields = fields
 
     def get_body_html(self, lesson: Lesson) -> str:
@@ -181,6 +188,23 @@ class LessonSerializer(serializers.ModelSerializer[Lesson]):
     @extend_schema_field(serializers.UUIDField(allow_null=True))
     def get_next_lesson_id(self, lesson: Lesson) -> Any:
         return self.context.get("next_lesson_id")
+
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
+    def get_quiz_id(self, lesson: Lesson) -> Any:
+        return self._linked_id(lesson, "quiz")
+
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
+    def get_assignment_id(self, lesson: Lesson) -> Any:
+        return self._linked_id(lesson, "assignment")
+
+    def _linked_id(self, lesson: Lesson, relation: str) -> Any:
+        """The id of a quiz or assignment opened from this lesson; hidden from students until it is published."""
+        if lesson.kind != relation:
+            return None
+        linked = getattr(lesson, relation, None)
+        if linked is None or not (linked.is_published or self.context.get("editor")):
+            return None
+        return linked.id
 
 
 class SectionSerializer(serializers.ModelSerializer[Section]):

@@ -168,3 +168,35 @@ def test_course_and_lesson_pages_have_bounded_queries(student, student_client, d
         assert student_client.get(f"/api/v1/lessons/{lessons_of(course)[7].id}").status_code == 200
     with django_assert_max_num_queries(6):
         assert student_client.get("/api/v1/me/enrollments").status_code == 200
+
+
+def test_syllabus_ticks_the_lessons_the_viewer_finished(student, student_client, api_client):
+    course = course_with_lessons(lessons=3)
+    EnrollmentFactory(student=student, course=course)
+    _, second, _ = lessons_of(course)
+    assert student_client.post(f"/api/v1/lessons/{second.id}/progress", {"completed": True},
+                               format="json").status_code == 200
+    page = student_client.get(f"{COURSES}/{course.slug}").json()
+    assert [lesson["completed"] for lesson in page["sections"][0]["lessons"]] == [False, True, False]
+    anonymous = api_client.get(f"{COURSES}/{course.slug}").json()
+    assert not any(lesson["completed"] for lesson in anonymous["sections"][0]["lessons"])
+
+
+def test_quiz_and_assignment_lessons_name_what_they_open(student, student_client, tutor):
+    from ustad.courses.models import Assignment, LessonKind
+    from ustad.courses.tests.factories import QuizFactory
+
+    course = course_with_lessons(lessons=3, owner=tutor)
+    EnrollmentFactory(student=student, course=course)
+    _, quiz_lesson, task_lesson = lessons_of(course)
+    Lesson.objects.filter(id=quiz_lesson.id).update(kind=LessonKind.QUIZ)
+    Lesson.objects.filter(id=task_lesson.id).update(kind=LessonKind.ASSIGNMENT)
+    quiz = QuizFactory(course=course, lesson=quiz_lesson, is_published=False)
+    task = Assignment.objects.create(course=course, lesson=task_lesson, title="Essay")
+    assert student_client.get(f"/api/v1/lessons/{quiz_lesson.id}").json()["quiz_id"] is None  # not published yet
+    assert client_for(tutor).get(f"/api/v1/lessons/{quiz_lesson.id}").json()["quiz_id"] == str(quiz.id)
+    quiz.is_published = True
+    quiz.save()
+    opened = student_client.get(f"/api/v1/lessons/{quiz_lesson.id}").json()
+    assert opened["quiz_id"] == str(quiz.id) and opened["assignment_id"] is None
+    assert student_client.get(f"/api/v1/lessons/{task_lesson.id}").json()["assignment_id"] == str(task.id)

@@ -6,8 +6,7 @@ import { json, mockFetch } from '@/testing/fetch-mock'
 import { renderApp } from '@/testing/render-app'
 import { anonymous, signedIn } from '@/testing/routes'
 
-import en from './locales/en.json'
-import ur from './locales/ur.json'
+import { en, ur } from './messages'
 
 import { LANGUAGE_STORAGE_KEY } from './index'
 

@@ -43,6 +43,17 @@ export function useNotificationsSocket(): void {
         void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.me })
       } else if (event.type === 'account' && event.op === 'password_changed') {
         if (!isOwnPasswordChange()) notify(t('realtime.passwordChanged'), 'info')
+      } else if (event.type === 'enrollment') {
+        void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.enrollments })
+        void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.courses })
+      } else if (event.type === 'submission' && event.op === 'returned') {
+        if (typeof event.assignment_id === 'string') {
+          void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.mySubmission(event.assignment_id) })
+        }
+        notify(t('realtime.submissionReturned'), 'info')
+      } else if (event.type === 'certificate' && event.op === 'issued') {
+        void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.myCertificates })
+        notify(t('realtime.certificateIssued'), 'success')
       }
     }
 

@@ -7,7 +7,9 @@ import { Card } from '@/components/ui/card'
 import { ServerHtml } from '@/components/ui/server-html'
 import { buttonClasses } from '@/components/ui/button-classes'
 
+import { AssignmentLesson } from './assignment-lesson'
 import { LessonResources } from './lesson-resources'
+import { QuizLesson } from './quiz-lesson'
 import { VideoLesson } from './video-lesson'
 
 /** The main area of the player, by kind of lesson. */
@@ -44,15 +46,8 @@ export function LessonContent({
           )}
         </Card>
       )}
-      {(lesson.kind === 'quiz' || lesson.kind === 'assignment') && (
-        <Card className="flex items-start gap-3">
-          <LessonKindIcon kind={lesson.kind} className="mt-0.5 text-brand-700" />
-          <div>
-            <p className="font-semibold">{t(`learn.soonTitle.${lesson.kind}`)}</p>
-            <p className="text-slate-700">{t('learn.soonBody')}</p>
-          </div>
-        </Card>
-      )}
+      {lesson.kind === 'quiz' && <QuizLesson lesson={lesson} />}
+      {lesson.kind === 'assignment' && <AssignmentLesson lesson={lesson} />}
       {lesson.body_html && (
         <Card>
           <ServerHtml html={lesson.body_html} />

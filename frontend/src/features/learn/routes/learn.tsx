@@ -29,7 +29,7 @@ function LessonPage({ slug, lessonId, course }: { slug: string; lessonId: string
   const { status } = useAuth()
   const queryClient = useQueryClient()
   const lesson = useLesson(lessonId)
-  const completed = useCompletedLessons(slug)
+  const completed = useCompletedLessons(slug, course)
   const videoRef = useRef<HTMLVideoElement>(null)
   const data = lesson.data
   const locked = isApiError(lesson.error) && lesson.error.code === 'not_enrolled'
@@ -114,7 +114,7 @@ export function LearnRoute() {
   const { t } = useTranslation()
   const { slug = '', lessonId } = useParams()
   const course = useCourse(slug)
-  const completed = useCompletedLessons(slug)
+  const completed = useCompletedLessons(slug, course.data)
   const notFound = isApiError(course.error) && course.error.status === 404
 
   if (lessonId) return <LessonPage slug={slug} lessonId={lessonId} course={course.data} />

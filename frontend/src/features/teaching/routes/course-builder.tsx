@@ -13,14 +13,16 @@ import { errorMessage } from '@/lib/api-messages'
 import { isApiError } from '@/lib/errors'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
+import { AssignmentsPanel } from '../components/assignments-panel'
 import { CourseDetailsForm } from '../components/course-details-form'
 import { PublishPanel } from '../components/publish-panel'
+import { QuizzesPanel } from '../components/quizzes-panel'
 import { ResourcesPanel } from '../components/resources-panel'
 import { StatusBadge } from '../components/status-badge'
 import { StudentsTable } from '../components/students-table'
 import { SyllabusEditor } from '../components/syllabus-editor'
 
-const TABS = ['details', 'syllabus', 'resources', 'students', 'publish'] as const
+const TABS = ['details', 'syllabus', 'resources', 'assignments', 'quizzes', 'students', 'publish'] as const
 type Tab = (typeof TABS)[number]
 
 function Panel({ tab, course }: { tab: Tab; course: CourseDetail }) {
@@ -31,6 +33,10 @@ function Panel({ tab, course }: { tab: Tab; course: CourseDetail }) {
       return <SyllabusEditor course={course} />
     case 'resources':
       return <ResourcesPanel course={course} />
+    case 'assignments':
+      return <AssignmentsPanel course={course} />
+    case 'quizzes':
+      return <QuizzesPanel course={course} />
     case 'students':
       return <StudentsTable slug={course.slug} />
     case 'publish':

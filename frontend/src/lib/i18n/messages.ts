@@ -1,0 +1,19 @@
+/**
+ * Every UI string, per language. Each area of the app keeps its strings in its own file under
+ * `locales/areas/` (one top-level key per area), so features grow without editing one giant file.
+ */
+import assignmentsEn from './locales/areas/assignments.en.json'
+import assignmentsUr from './locales/areas/assignments.ur.json'
+import certificatesEn from './locales/areas/certificates.en.json'
+import certificatesUr from './locales/areas/certificates.ur.json'
+import gradingEn from './locales/areas/grading.en.json'
+import gradingUr from './locales/areas/grading.ur.json'
+import quizBuilderEn from './locales/areas/quizBuilder.en.json'
+import quizBuilderUr from './locales/areas/quizBuilder.ur.json'
+import quizzesEn from './locales/areas/quizzes.en.json'
+import quizzesUr from './locales/areas/quizzes.ur.json'
+import baseEn from './locales/en.json'
+import baseUr from './locales/ur.json'
+
+export const en = { ...baseEn, ...assignmentsEn, ...quizzesEn, ...gradingEn, ...quizBuilderEn, ...certificatesEn }
+export const ur = { ...baseUr, ...assignmentsUr, ...quizzesUr, ...gradingUr, ...quizBuilderUr, ...certificatesUr }
