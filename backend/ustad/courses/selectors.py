@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
 from django.db.models import F, Prefetch, Q, QuerySet
 
 from ustad.core.errors import ApplicationError
@@ -48,6 +49,11 @@ class CatalogueFilters:
     sort: str = ""
 
 
+def _use_typo_threshold() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(TYPO_SIMILARITY)])
+
+
 def _card_queryset() -> QuerySet[Course]:
     return Course.objects.select_related("owner", "category").defer("description", "search_vector")
 
@@ -73,11 +79,14 @@ def course_list_for_catalogue(*, filters: CatalogueFilters) -> QuerySet[Course]:
     search = filters.search.strip()
     if search:
         # Full-text match on title, subtitle, tags and description, or a close spelling of a title word.
+        # `title %> search` is the indexed form of word_similarity(search, title) >= threshold; the threshold
+        # is a per-connection setting of pg_trgm, so it is set right before the query runs.
+        _use_typo_threshold()
         query = SearchQuery(search, config="simple", search_type="websearch")
         courses = courses.annotate(
             rank=SearchRank(F("search_vector"), query),
             similarity=TrigramWordSimilarity(search, "title"),
-        ).filter(Q(search_vector=query) | Q(similarity__gte=TYPO_SIMILARITY))
+        ).filter(Q(search_vector=query) | Q(title__trigram_word_similar=search))
         if filters.sort in ("", "relevance"):
             return courses.order_by("-rank", "-similarity", "-published_at", "id")
     return courses.order_by(*SORTS.get(filters.sort, SORTS["newest"]), "id")

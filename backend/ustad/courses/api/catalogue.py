@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from ustad.core.api import request_user, validated_data
 from ustad.core.errors import ApplicationError
-from ustad.courses import permissions, selectors
+from ustad.courses import catalogue_cache, permissions, selectors
 from ustad.courses.api.serializers import (
     CategorySerializer,
     CourseCardSerializer,
@@ -75,10 +75,22 @@ class CourseListView(generics.ListAPIView[Course]):
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
-    def get_queryset(self) -> Any:
+    def _filters(self) -> dict[str, Any]:
         params = CatalogueFilterSerializer(data=self.request.query_params)
         params.is_valid(raise_exception=True)
-        return selectors.course_list_for_catalogue(filters=selectors.CatalogueFilters(**params.validated_data))
+        return dict(params.validated_data)
+
+    def get_queryset(self) -> Any:
+        return selectors.course_list_for_catalogue(filters=selectors.CatalogueFilters(**self._filters()))
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Pages are the same for everyone, so they come from the catalogue cache (see `catalogue_cache`)."""
+        query = request.query_params
+        key = catalogue_cache.page_key(origin=request.build_absolute_uri("/"), params={
+            **self._filters(), "page": query.get("page", "")[:12], "page_size": query.get("page_size", "")[:6],
+        })
+        return Response(catalogue_cache.cached_page(key=key, build=lambda: super(CourseListView, self).list(
+            request, *args, **kwargs).data))
 
 
 class CourseReviewListView(generics.ListAPIView[Review]):

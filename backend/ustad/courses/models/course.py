@@ -6,6 +6,8 @@ duration) are stored on the course and kept current by services, so the catalogu
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -15,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 
 from ustad.core.models import BaseModel
+from ustad.courses.catalogue_cache import catalogue_changed
 from ustad.users.models import Currency, Language
 
 MAX_PRICE_MINOR = 100_000_000  # one million rupees or dollars
@@ -44,7 +47,25 @@ class Category(models.Model):
         return self.name
 
 
+class CourseQuerySet(models.QuerySet["Course"]):
+    """Bulk writes to courses refresh the cached catalogue too, like `Course.save()` does."""
+
+    def update(self, **kwargs: Any) -> int:
+        rows = super().update(**kwargs)
+        if rows:
+            catalogue_changed()
+        return rows
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        result = super().delete()
+        if result[0]:
+            catalogue_changed()
+        return result
+
+
 class Course(BaseModel):
+    objects = CourseQuerySet.as_manager()
+
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_courses")
     co_tutors = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="co_taught_courses")
     title = models.CharField(max_length=120)
@@ -90,6 +111,15 @@ class Course(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        catalogue_changed()
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        result = super().delete(*args, **kwargs)
+        catalogue_changed()
+        return result
 
     @property
     def is_free(self) -> bool:

@@ -100,3 +100,32 @@ def test_catalogue_query_count_does_not_grow_with_courses(api_client, db, django
 
 def test_categories(api_client, catalogue):
     assert [c["slug"] for c in api_client.get("/api/v1/categories").json()] == ["programming", "science"]
+
+
+def test_pages_are_cached_until_a_course_changes(api_client, catalogue, django_assert_max_num_queries):
+    from django.db import connection
+
+    assert "Python from zero" in titles(api_client.get(COURSES))
+    with django_assert_max_num_queries(0):  # the second visitor gets the page from Redis
+        assert "Python from zero" in titles(api_client.get(COURSES))
+    with connection.cursor() as cursor:  # a write that bypasses the models is not seen: the page is cached
+        cursor.execute("UPDATE courses_course SET title = 'Renamed behind our back' WHERE id = %s",
+                       [catalogue["python"].id])
+    assert "Renamed behind our back" not in titles(api_client.get(COURSES))
+
+    catalogue["chemistry"].title = "Organic chemistry, revised"  # save() refreshes the catalogue
+    catalogue["chemistry"].save()
+    assert {"Renamed behind our back", "Organic chemistry, revised"} <= set(titles(api_client.get(COURSES)))
+
+    from ustad.courses.models import Course
+    Course.objects.filter(id=catalogue["physics"].id).update(status=CourseStatus.ARCHIVED)  # so does update()
+    assert "A-level physics mechanics" not in titles(api_client.get(COURSES))
+
+
+def test_cached_pages_keep_filters_and_pages_apart(api_client, catalogue):
+    assert titles(api_client.get(COURSES, {"level": "beginner"})) == ["Python from zero"]
+    assert titles(api_client.get(COURSES, {"level": "advanced"})) == ["A-level physics mechanics"]
+    first = api_client.get(COURSES, {"page_size": 1}).json()
+    second = api_client.get(COURSES, {"page_size": 1, "page": 2}).json()
+    assert first["results"] != second["results"]
+    assert first["next"].endswith("?page=2&page_size=1") and second["previous"].endswith("?page_size=1")
