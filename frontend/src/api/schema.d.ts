@@ -1233,7 +1233,7 @@ export interface components {
          */
         CourseStatusEnum: "draft" | "published" | "archived";
         CourseStudent: {
-            readonly student: components["schemas"]["Person"];
+            readonly student: components["schemas"]["StudentContact"];
             /** Format: date-time */
             readonly enrolled_at: string;
             readonly progress_percent: number;
@@ -1888,6 +1888,15 @@ export interface components {
          * @enum {string}
          */
         SourceEnum: "free" | "purchase" | "subscription" | "admin";
+        /** @description A student as their tutors see them: with the e-mail address to reach them. */
+        StudentContact: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly full_name: string;
+            readonly avatar_url: string | null;
+            /** Format: email */
+            email: string;
+        };
         Subject: {
             slug: string;
             name: string;

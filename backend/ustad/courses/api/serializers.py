@@ -240,8 +240,15 @@ class EnrollmentSerializer(serializers.ModelSerializer[Enrollment]):
         return progress_percent(enrollment, enrollment.course.lesson_count)
 
 
+class StudentContactSerializer(PersonSerializer):
+    """A student as their tutors see them: with the e-mail address to reach them."""
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "email"]
+
+
 class CourseStudentSerializer(serializers.ModelSerializer[Enrollment]):
-    student = serializers.SerializerMethodField()
+    student = StudentContactSerializer(read_only=True)
     enrolled_at = serializers.DateTimeField(source="created_at", read_only=True)
     last_active_at = serializers.DateTimeField(source="updated_at", read_only=True)
     progress_percent = serializers.SerializerMethodField()
@@ -250,12 +257,6 @@ class CourseStudentSerializer(serializers.ModelSerializer[Enrollment]):
         model = Enrollment
         fields = ["student", "enrolled_at", "progress_percent", "completed_lessons", "last_active_at"]
         read_only_fields = fields
-
-    @extend_schema_field(PersonSerializer)
-    def get_student(self, enrollment: Enrollment) -> dict[str, Any]:
-        data = dict(PersonSerializer(enrollment.student).data)
-        data["email"] = enrollment.student.email
-        return data
 
     def get_progress_percent(self, enrollment: Enrollment) -> int:
         from ustad.courses.selectors import progress_percent

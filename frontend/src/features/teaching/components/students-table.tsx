@@ -13,11 +13,6 @@ import { localeOf } from '@/lib/i18n'
 
 import { STUDENTS_PAGE_SIZE, useStudents } from '../api/get-students'
 
-/** The server sends each student's e-mail, though the schema documents only the public person fields. */
-function emailOf(person: object): string | null {
-  return 'email' in person && typeof person.email === 'string' ? person.email : null
-}
-
 /** Everyone enrolled, with progress and when they were last active. Scrolls sideways on phones. */
 export function StudentsTable({ slug }: { slug: string }) {
   const { t, i18n } = useTranslation()
@@ -80,11 +75,9 @@ export function StudentsTable({ slug }: { slug: string }) {
                     <Avatar src={row.student.avatar_url} name={row.student.full_name} size="sm" />
                     <span className="min-w-0">
                       <span className="block font-medium">{row.student.full_name}</span>
-                      {emailOf(row.student) && (
-                        <bdi dir="ltr" className="block text-slate-600">
-                          {emailOf(row.student)}
-                        </bdi>
-                      )}
+                      <bdi dir="ltr" className="block text-slate-600">
+                        {row.student.email}
+                      </bdi>
                     </span>
                   </span>
                 </th>
