@@ -1,9 +1,14 @@
-import { useTranslation } from 'react-i18next'
-
 import type { CourseDetail } from '@/api/types'
 
-/** The builder's Quizzes tab: create quizzes and their questions, publish them, see attempts. */
+import { NewQuiz } from './quizzes/new-quiz'
+import { QuizEditor } from './quizzes/quiz-editor'
+import { QuizList } from './quizzes/quiz-list'
+import { useQuizNavigation } from './quizzes/use-quiz-navigation'
+
+/** The builder's Quizzes tab: the course's quizzes, one quiz's settings and questions, and its attempts. */
 export function QuizzesPanel({ course }: { course: CourseDetail }) {
-  const { t } = useTranslation()
-  return <p aria-label={course.title}>{t('quizBuilder.title')}</p>
+  const { quiz } = useQuizNavigation()
+  if (quiz === 'new') return <NewQuiz course={course} />
+  if (quiz) return <QuizEditor key={quiz} course={course} quizId={quiz} />
+  return <QuizList course={course} />
 }
