@@ -1,7 +1,7 @@
-import type { ResourceKind, UploadSession } from '@/api/types'
+import type { UploadSession } from '@/api/types'
 import { apiErrorFromResponse, isApiError } from '@/lib/errors'
 
-import { chunkUrl, completeUpload, createUpload, getUpload } from './upload-api'
+import { chunkUrl, completeUpload, createUpload, getUpload, type UploadKind } from './upload-api'
 import { forgetUpload, recallUpload, rememberUpload, uploadKey } from './upload-store'
 import { sendWithProgress, type XhrResponse } from './xhr'
 
@@ -12,7 +12,7 @@ export interface UploadProgress {
 }
 
 export interface ChunkedUploadOptions {
-  kind: ResourceKind
+  kind: UploadKind
   onProgress?: (progress: UploadProgress) => void
   /** Called once, when an upload left unfinished earlier continues from `offset`. */
   onResume?: (offset: number) => void

@@ -2,6 +2,9 @@ import { apiClient } from '@/api/client'
 import type { UploadCreateBody, UploadSession } from '@/api/types'
 import { unwrap } from '@/lib/errors'
 
+/** What an upload must be: a group (`document`, `image`, `code`…) or one kind (`pdf`, `video/mp4`…). */
+export type UploadKind = UploadCreateBody['kind']
+
 /** `POST /uploads {filename, size, kind}` → `{id, chunk_size, received_bytes, expires_at, …}`. */
 export function createUpload(body: UploadCreateBody, signal?: AbortSignal): Promise<UploadSession> {
   return unwrap(apiClient.POST('/api/v1/uploads', { body, signal }))

@@ -1,8 +1,9 @@
 import { useSyncExternalStore } from 'react'
 
-import type { ResourceKind, UploadSession } from '@/api/types'
+import type { UploadSession } from '@/api/types'
 
 import { uploadInChunks } from './chunked-upload'
+import type { UploadKind } from './upload-api'
 
 export type UploadPhase = 'uploading' | 'finishing' | 'done' | 'error' | 'cancelled'
 
@@ -33,7 +34,7 @@ let nextJobId = 1
  */
 export function startUploadJob<T = UploadSession>(
   file: File,
-  options: { kind: ResourceKind; attach?: (upload: UploadSession) => Promise<T> },
+  options: { kind: UploadKind; attach?: (upload: UploadSession) => Promise<T> },
 ): UploadJob<T> {
   const controller = new AbortController()
   const listeners = new Set<() => void>()
