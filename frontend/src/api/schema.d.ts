@@ -878,7 +878,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description `{"url"}`: a signed link valid for a few minutes. */
+        /** @description A signed link valid for a few minutes. */
         get: operations["submission_files_download_retrieve"];
         put?: never;
         post?: never;
@@ -1092,7 +1092,7 @@ export interface components {
             readonly points: number;
             readonly late_policy: components["schemas"]["LatePolicyEnum"];
             readonly late_penalty_percent: number;
-            readonly allowed_file_kinds: string[];
+            readonly allowed_file_kinds: components["schemas"]["AllowedFileKindsEnum"][];
             readonly max_files: number;
             readonly rubric: components["schemas"]["RubricCriterion"][];
             readonly is_published: boolean;
@@ -7498,9 +7498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DownloadLink"];
                 };
             };
             /** @description Invalid input */

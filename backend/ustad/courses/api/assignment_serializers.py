@@ -24,6 +24,8 @@ class AssignmentSerializer(serializers.ModelSerializer[Assignment]):
     lesson_id = serializers.UUIDField(read_only=True, allow_null=True)
     instructions_html = serializers.SerializerMethodField()
     rubric = RubricCriterionSerializer(many=True, read_only=True)
+    allowed_file_kinds = serializers.ListField(child=serializers.ChoiceField(choices=SUBMISSION_FILE_KINDS),
+                                               read_only=True)
 
     class Meta:
         model = Assignment

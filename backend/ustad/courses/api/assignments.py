@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -27,6 +28,7 @@ from ustad.courses.api.assignment_serializers import (
     SubmissionSerializer,
     SubmitInputSerializer,
 )
+from ustad.courses.api.media import DownloadLinkSerializer
 from ustad.courses.models import SUBMISSION_FILE_KINDS, Assignment, Submission, SubmissionFile
 from ustad.courses.services import assignments
 
@@ -98,15 +100,17 @@ class MySubmissionView(APIView):
         student = request_user(request)
         assignment = access.assignment
         allowed = assignment.allowed_file_kinds or list(SUBMISSION_FILE_KINDS)
-        files = None
-        if data["upload_ids"] is not None:
-            files = []
-            for upload_id in data["upload_ids"]:
-                stored = upload_session_claim(user=student, upload_id=upload_id, allowed=allowed)
-                files.append({"stored_name": stored.name, "original_name": stored.original_filename,
-                              "content_type": stored.content_type, "size": stored.size})
-        submission = assignments.submission_submit(assignment=assignment, student=student, text=data["text"],
-                                                   files=files)
+        # Claims and the hand-in commit together: a refused hand-in leaves the uploads free to send again.
+        with transaction.atomic():
+            files = None
+            if data["upload_ids"] is not None:
+                files = []
+                for upload_id in data["upload_ids"]:
+                    stored = upload_session_claim(user=student, upload_id=upload_id, allowed=allowed)
+                    files.append({"stored_name": stored.name, "original_name": stored.original_filename,
+                                  "content_type": stored.content_type, "size": stored.size})
+            submission = assignments.submission_submit(assignment=assignment, student=student, text=data["text"],
+                                                       files=files)
         return Response(SubmissionSerializer(submission).data)
 
 
@@ -155,8 +159,8 @@ class SubmissionReturnView(APIView):
 
 
 class SubmissionFileDownloadView(APIView):
-    @extend_schema(responses={200: OpenApiTypes.OBJECT}, tags=["assignments"],
-                   description='`{"url"}`: a signed link valid for a few minutes.')
+    @extend_schema(responses={200: DownloadLinkSerializer}, tags=["assignments"],
+                   description="A signed link valid for a few minutes.")
     def get(self, request: Request, pk: Any) -> Response:
         file = SubmissionFile.objects.filter(id=pk).select_related("submission").first()
         if file is None:

@@ -197,3 +197,15 @@ def test_files_are_attached_by_content_and_downloaded_through_signed_links(enrol
                                   {"upload_ids": [text_id]}, format="json")
     assert refused.status_code == 415  # the assignment takes PDFs only
     assert Submission.objects.get().files.count() == 1  # nothing changed
+
+
+def test_a_refused_hand_in_leaves_its_uploads_free_to_send_again(enrolled, student_client, course):
+    assignment = make_assignment(course, allowed_file_kinds=["pdf"], max_files=1)
+    first, second = upload(student_client, "a.pdf", PDF, "pdf"), upload(student_client, "b.pdf", PDF, "pdf")
+    refused = student_client.post(f"/api/v1/assignments/{assignment.id}/submission",
+                                  {"upload_ids": [first, second]}, format="json")
+    assert refused.status_code == 400 and "files" in refused.json()["error"]["fields"]  # one file at most
+    accepted = student_client.post(f"/api/v1/assignments/{assignment.id}/submission",
+                                   {"upload_ids": [first]}, format="json")
+    assert accepted.status_code == 200, accepted.content  # not "upload_claimed"
+    assert [file["original_name"] for file in accepted.json()["files"]] == ["a.pdf"]
