@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from ustad.core.errors import ApplicationError
 from ustad.courses import permissions
@@ -34,8 +34,14 @@ def assignment_get_for_user(*, user: Any, assignment_id: Any) -> AssignmentAcces
 
 
 def assignment_list_for_user(*, user: Any, course: Course, editor: bool) -> QuerySet[Assignment]:
-    assignments = Assignment.objects.filter(course=course).select_related("course")
-    return assignments if editor else assignments.filter(is_published=True)
+    """The course's assignments; tutors get every one, with how many were handed in and how many graded."""
+    assignments = Assignment.objects.filter(course=course).select_related("course").order_by("due_at", "created_at")
+    if not editor:
+        return assignments.filter(is_published=True)
+    return assignments.annotate(
+        submission_count=Count("submissions"),
+        graded_count=Count("submissions", filter=Q(submissions__score__isnull=False)),
+    )
 
 
 def submission_get_for_user(*, user: Any, submission_id: Any) -> tuple[Submission, bool]:
@@ -50,6 +56,7 @@ def submission_get_for_user(*, user: Any, submission_id: Any) -> tuple[Submissio
     return submission, editor
 
 
-def submission_list_for_assignment(*, assignment: Assignment) -> QuerySet[Submission]:
-    return (Submission.objects.filter(assignment=assignment).select_related("student", "assignment")
-            .prefetch_related("files").order_by("student__first_name", "student__last_name"))
+def submission_list_for_assignment(*, assignment: Assignment, status: str = "") -> QuerySet[Submission]:
+    submissions = (Submission.objects.filter(assignment=assignment).select_related("student", "assignment")
+                   .prefetch_related("files").order_by("student__first_name", "student__last_name", "id"))
+    return submissions.filter(status=status) if status else submissions

@@ -1098,6 +1098,10 @@ export interface components {
             readonly is_published: boolean;
             /** Format: date-time */
             readonly created_at: string;
+            /** @description Handed in so far (tutors' list only). */
+            readonly submission_count: number | null;
+            /** @description Of those, graded (tutors' list only). */
+            readonly graded_count: number | null;
         };
         AssignmentInputRequest: {
             title: string;
@@ -2555,6 +2559,12 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /**
+                 * @description * `submitted` - Handed in
+                 *     * `graded` - Graded
+                 *     * `returned` - Returned
+                 */
+                status?: "submitted" | "graded" | "returned" | "";
             };
             header?: never;
             path: {

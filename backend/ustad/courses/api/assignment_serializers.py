@@ -26,13 +26,23 @@ class AssignmentSerializer(serializers.ModelSerializer[Assignment]):
     rubric = RubricCriterionSerializer(many=True, read_only=True)
     allowed_file_kinds = serializers.ListField(child=serializers.ChoiceField(choices=SUBMISSION_FILE_KINDS),
                                                read_only=True)
+    submission_count = serializers.SerializerMethodField(help_text="Handed in so far (tutors' list only).")
+    graded_count = serializers.SerializerMethodField(help_text="Of those, graded (tutors' list only).")
 
     class Meta:
         model = Assignment
         fields = ["id", "course_slug", "lesson_id", "title", "instructions", "instructions_html", "due_at", "points",
                   "late_policy", "late_penalty_percent", "allowed_file_kinds", "max_files", "rubric",
-                  "is_published", "created_at"]
+                  "is_published", "created_at", "submission_count", "graded_count"]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_submission_count(self, assignment: Assignment) -> int | None:
+        return getattr(assignment, "submission_count", None)
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_graded_count(self, assignment: Assignment) -> int | None:
+        return getattr(assignment, "graded_count", None)
 
     def get_instructions_html(self, assignment: Assignment) -> str:
         return markdown_to_safe_html(assignment.instructions)

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, status
+from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -29,7 +29,7 @@ from ustad.courses.api.assignment_serializers import (
     SubmitInputSerializer,
 )
 from ustad.courses.api.media import DownloadLinkSerializer
-from ustad.courses.models import SUBMISSION_FILE_KINDS, Assignment, Submission, SubmissionFile
+from ustad.courses.models import SUBMISSION_FILE_KINDS, Assignment, Submission, SubmissionFile, SubmissionStatus
 from ustad.courses.services import assignments
 
 
@@ -114,13 +114,24 @@ class MySubmissionView(APIView):
         return Response(SubmissionSerializer(submission).data)
 
 
+class SubmissionFilterSerializer(serializers.Serializer[Any]):
+    status = serializers.ChoiceField(choices=SubmissionStatus.choices, required=False, allow_blank=True, default="")
+
+
 class AssignmentSubmissionListView(generics.ListAPIView[Submission]):
     serializer_class = SubmissionForTutorSerializer
     queryset = Submission.objects.none()  # for the schema; get_queryset scopes to the assignment
 
+    @extend_schema(parameters=[SubmissionFilterSerializer], tags=["assignments"])
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self) -> Any:
-        return selectors_coursework.submission_list_for_assignment(
-            assignment=_editable_assignment(self.request, self.kwargs["pk"]))
+        assignment = _editable_assignment(self.request, self.kwargs["pk"])
+        params = SubmissionFilterSerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        return selectors_coursework.submission_list_for_assignment(assignment=assignment,
+                                                                   status=params.validated_data["status"])
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "editor": True}

@@ -67,21 +67,32 @@ def _apply(assignment: Assignment, data: dict[str, Any], *, creating: bool) -> N
 def assignment_create(*, course: Course, data: dict[str, Any]) -> Assignment:
     assignment = Assignment(course=course)
     _apply(assignment, data, creating=True)
-    lesson_id = data.get("lesson_id")
-    if lesson_id:
-        lesson = Lesson.objects.filter(id=lesson_id, course=course, kind=LessonKind.ASSIGNMENT).first()
-        if lesson is None or hasattr(lesson, "assignment"):
-            raise _invalid("lesson_id", "Choose an assignment lesson of this course that has no assignment yet.")
-        assignment.lesson = lesson
+    _link_lesson(assignment, data)
     assignment.full_clean()
     assignment.save()
     return assignment
+
+
+def _link_lesson(assignment: Assignment, data: dict[str, Any]) -> None:
+    """Open the assignment from a syllabus lesson of kind assignment (one assignment a lesson), or unlink it."""
+    if "lesson_id" not in data:
+        return
+    lesson_id = data["lesson_id"]
+    if not lesson_id:
+        assignment.lesson = None
+        return
+    lesson = Lesson.objects.filter(id=lesson_id, course_id=assignment.course_id, kind=LessonKind.ASSIGNMENT).first()
+    taken = lesson is not None and Assignment.objects.filter(lesson=lesson).exclude(id=assignment.id).exists()
+    if lesson is None or taken:
+        raise _invalid("lesson_id", "Choose an assignment lesson of this course that has no assignment yet.")
+    assignment.lesson = lesson
 
 
 @transaction.atomic
 def assignment_update(*, assignment: Assignment, data: dict[str, Any]) -> Assignment:
     assignment = Assignment.objects.select_for_update().get(id=assignment.id)
     _apply(assignment, data, creating=False)
+    _link_lesson(assignment, data)
     assignment.full_clean()
     assignment.save()
     return assignment

@@ -209,3 +209,25 @@ def test_a_refused_hand_in_leaves_its_uploads_free_to_send_again(enrolled, stude
                                    {"upload_ids": [first]}, format="json")
     assert accepted.status_code == 200, accepted.content  # not "upload_claimed"
     assert [file["original_name"] for file in accepted.json()["files"]] == ["a.pdf"]
+
+
+def test_tutor_links_a_lesson_later_and_sees_counts_and_filters(tutor_client, course, enrolled, student_client):
+    from ustad.courses.models import Lesson, LessonKind
+
+    lesson = Lesson.objects.filter(course=course).order_by("position").last()
+    Lesson.objects.filter(id=lesson.id).update(kind=LessonKind.ASSIGNMENT)
+    assignment, other = make_assignment(course), make_assignment(course, title="Problem set 2")
+    url = f"/api/v1/assignments/{assignment.id}"
+    assert tutor_client.patch(url, {"lesson_id": str(lesson.id)}, format="json").json()["lesson_id"] == str(lesson.id)
+    taken = tutor_client.patch(f"/api/v1/assignments/{other.id}", {"lesson_id": str(lesson.id)}, format="json")
+    assert taken.status_code == 400 and "lesson_id" in taken.json()["error"]["fields"]
+    assert tutor_client.patch(url, {"lesson_id": None}, format="json").json()["lesson_id"] is None
+
+    student_client.post(f"{url}/submission", {"text": "My answer"}, format="json")
+    listed = {row["title"]: row for row in tutor_client.get(f"/api/v1/courses/{course.slug}/assignments").json()}
+    assert (listed["Problem set 1"]["submission_count"], listed["Problem set 1"]["graded_count"]) == (1, 0)
+    assert student_client.get(f"/api/v1/courses/{course.slug}/assignments").json()[0]["submission_count"] is None
+    assert tutor_client.get(f"{url}/submissions", {"status": "graded"}).json()["count"] == 0
+    assert tutor_client.get(f"{url}/submissions", {"status": "submitted"}).json()["count"] == 1
+    bad = tutor_client.get(f"{url}/submissions", {"status": "lost"})
+    assert bad.status_code == 400 and "status" in bad.json()["error"]["fields"]
