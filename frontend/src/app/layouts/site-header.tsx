@@ -97,6 +97,11 @@ export function SiteHeader() {
                       {t('nav.myCourses')}
                     </NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/my/certificates" className={navLink} onClick={close}>
+                      {t('nav.myCertificates')}
+                    </NavLink>
+                  </li>
                   {teaches && (
                     <li>
                       <NavLink to="/teaching" className={navLink} onClick={close}>

@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { Choice, Field, TextField } from '@/components/ui/field'
 import { Select, Textarea } from '@/components/ui/input'
+import { useAuth } from '@/lib/auth/auth-context'
 import { isApiError } from '@/lib/errors'
 import { useInvalidFocus } from '@/lib/forms'
 import { notify } from '@/lib/notices'
@@ -23,6 +24,7 @@ import {
   type CourseFormField,
   type CourseFormValues,
 } from '../utils/course-form-model'
+import { CoTutorsField } from './co-tutors-field'
 import { CourseBasicFields } from './course-basic-fields'
 import { CoverEditor } from './cover-editor'
 
@@ -31,6 +33,9 @@ export function CourseDetailsForm({ course }: { course: CourseDetail }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const update = useUpdateCourse(course.slug)
+  const { user } = useAuth()
+  // The API lets only the owner name co-tutors; co-tutors editing the course see them read-only.
+  const isOwner = user?.id === course.tutor.id
   const { ref, focusInvalid } = useInvalidFocus()
   const [values, setValues] = useState<CourseFormValues>(() => courseValues(course))
   const [errors, setErrors] = useState<CourseFormErrors>({})
@@ -53,7 +58,7 @@ export function CourseDetailsForm({ course }: { course: CourseDetail }) {
       focusInvalid()
       return
     }
-    update.mutate(toCourseBody(values), {
+    update.mutate(toCourseBody(values, { withCoTutors: isOwner }), {
       onSuccess: (saved) => {
         setValues(courseValues(saved))
         notify(t('teaching.form.saved'))
@@ -149,6 +154,15 @@ export function CourseDetailsForm({ course }: { course: CourseDetail }) {
             label={t('teaching.form.subscription')}
             checked={values.included_in_subscription}
             onChange={(event) => set('included_in_subscription', event.target.checked)}
+          />
+        </Card>
+        <Card>
+          <CoTutorsField
+            coTutors={values.co_tutors}
+            owner={course.tutor}
+            canChange={isOwner}
+            error={errors.co_tutors}
+            onChange={(next) => set('co_tutors', next)}
           />
         </Card>
         <Button type="submit" loading={update.isPending} loadingText={t('teaching.saving')}>

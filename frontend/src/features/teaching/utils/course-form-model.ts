@@ -1,4 +1,4 @@
-import type { CourseCurrency, CourseDetail, CourseLanguage, CourseLevel, CourseUpdateBody } from '@/api/types'
+import type { CourseCurrency, CourseDetail, CourseLanguage, CourseLevel, CourseUpdateBody, Person } from '@/api/types'
 import type { FieldErrors } from '@/lib/errors'
 import { fromMinorUnits, toMinorUnits } from '@/lib/format'
 
@@ -18,7 +18,12 @@ export interface CourseFormValues {
   price: string
   currency: CourseCurrency
   included_in_subscription: boolean
+  /** Tutors who edit the course with its owner; only the owner may change them. */
+  co_tutors: Person[]
 }
+
+/** The API accepts at most this many co-tutors. */
+export const MAX_CO_TUTORS = 10
 
 export type CourseFormField = keyof CourseFormValues
 export type CourseFormErrors = Partial<Record<CourseFormField | 'cover', string>>
@@ -36,6 +41,7 @@ export function courseValues(course: CourseDetail): CourseFormValues {
     price: course.price_amount ? fromMinorUnits(course.price_amount) : '',
     currency: course.currency,
     included_in_subscription: course.included_in_subscription,
+    co_tutors: course.co_tutors,
   }
 }
 
@@ -61,8 +67,11 @@ export function validateCourse(
   return errors
 }
 
-/** The PATCH body; the price is typed in major units and sent in minor units (×100). */
-export function toCourseBody(values: CourseFormValues): CourseUpdateBody {
+/**
+ * The PATCH body; the price is typed in major units and sent in minor units (×100).
+ * `co_tutor_ids` goes only with `withCoTutors` (the owner): the API refuses it from anyone else.
+ */
+export function toCourseBody(values: CourseFormValues, { withCoTutors = false } = {}): CourseUpdateBody {
   const price = toMinorUnits(values.price)
   return {
     title: values.title.trim(),
@@ -76,6 +85,7 @@ export function toCourseBody(values: CourseFormValues): CourseUpdateBody {
     price_amount: price === 'invalid' || price === null ? 0 : price,
     currency: values.currency,
     included_in_subscription: values.included_in_subscription,
+    ...(withCoTutors ? { co_tutor_ids: values.co_tutors.map((tutor) => tutor.id) } : {}),
   }
 }
 
@@ -91,6 +101,7 @@ const SERVER_FIELDS: Record<string, CourseFormField | 'cover'> = {
   price_amount: 'price',
   currency: 'currency',
   included_in_subscription: 'included_in_subscription',
+  co_tutor_ids: 'co_tutors',
   cover: 'cover',
 }
 
