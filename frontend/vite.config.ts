@@ -27,6 +27,7 @@ export default defineConfig({
   },
   test: {
     restoreMocks: true,
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

@@ -27,6 +27,8 @@ export function buildAssignment(overrides: Partial<Assignment> = {}): Assignment
     rubric: [],
     is_published: true,
     created_at: '2026-01-05T10:00:00Z',
+    submission_count: null,
+    graded_count: null,
     ...overrides,
   }
 }

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import '@/lib/i18n'
 
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeEach, vi } from 'vitest'
 
 import { resetSessionForTests, SESSION_HINT_COOKIE } from '@/lib/auth/session-store'
@@ -9,6 +9,10 @@ import { i18n, LANGUAGE_STORAGE_KEY } from '@/lib/i18n'
 import { clearNoticesForTests } from '@/lib/notices'
 
 import { FakeWebSocket } from './fake-websocket'
+
+// Lazily loaded routes can take seconds to import on a busy two-core CI machine; waits (findBy…, waitFor)
+// allow for that instead of failing at Testing Library's default one second.
+configure({ asyncUtilTimeout: 5000 })
 
 beforeEach(async () => {
   FakeWebSocket.reset()

@@ -9,7 +9,7 @@ import { useAuth } from '@/lib/auth/auth-context'
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
   cn(
-    'block rounded-md px-3 py-2 font-medium md:inline-block',
+    'block rounded-md px-3 py-2 font-medium lg:inline-block',
     isActive ? 'bg-brand-50 text-brand-800' : 'text-slate-800 hover:bg-slate-100',
   )
 
@@ -61,7 +61,7 @@ export function SiteHeader() {
         <button
           ref={toggleRef}
           type="button"
-          className="inline-flex min-h-11 items-center gap-2 rounded-md border border-slate-500 px-3 font-medium md:hidden"
+          className="inline-flex min-h-11 items-center gap-2 rounded-md border border-slate-500 px-3 font-medium lg:hidden"
           aria-expanded={open}
           aria-controls={menuId}
           onClick={() => setOpen((value) => !value)}
@@ -74,12 +74,12 @@ export function SiteHeader() {
           id={menuId}
           onKeyDown={onMenuKeyDown}
           className={cn(
-            'w-full flex-col gap-4 pb-2 pt-3 md:flex md:w-auto md:flex-row md:items-center md:pb-0 md:pt-0',
+            'w-full flex-col gap-4 pb-2 pt-3 lg:flex lg:w-auto lg:flex-row lg:items-center lg:pb-0 lg:pt-0',
             open ? 'flex' : 'hidden',
           )}
         >
           <nav aria-label={t('nav.main')}>
-            <ul className="flex flex-col gap-1 md:flex-row md:items-center">
+            <ul className="flex flex-col gap-1 lg:flex-row lg:flex-wrap lg:items-center">
               <li>
                 <NavLink to="/courses" className={navLink} onClick={close}>
                   {t('nav.courses')}
@@ -125,7 +125,7 @@ export function SiteHeader() {
                       onClick={onLogout}
                       disabled={logout.isPending}
                       aria-busy={logout.isPending || undefined}
-                      className="block w-full rounded-md px-3 py-2 text-start font-medium text-slate-800 hover:bg-slate-100 md:inline-block md:w-auto"
+                      className="block w-full rounded-md px-3 py-2 text-start font-medium text-slate-800 hover:bg-slate-100 lg:inline-block lg:w-auto"
                     >
                       {logout.isPending ? t('nav.loggingOut') : t('nav.logout')}
                     </button>
@@ -142,7 +142,7 @@ export function SiteHeader() {
                     <NavLink
                       to="/signup"
                       onClick={close}
-                      className="block rounded-md bg-brand-700 px-3 py-2 font-semibold text-white hover:bg-brand-800 md:inline-block"
+                      className="block rounded-md bg-brand-700 px-3 py-2 font-semibold text-white hover:bg-brand-800 lg:inline-block"
                     >
                       {t('nav.signup')}
                     </NavLink>

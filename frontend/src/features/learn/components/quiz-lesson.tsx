@@ -1,10 +1,9 @@
-import { useTranslation } from 'react-i18next'
-
 import type { Lesson } from '@/api/types'
-import { Card } from '@/components/ui/card'
+
+import { QuizNotOpen, QuizPlayer } from './quiz/quiz-player'
 
 /** A quiz lesson: the quiz's standing, a timed attempt and its results. */
 export function QuizLesson({ lesson }: { lesson: Lesson }) {
-  const { t } = useTranslation()
-  return <Card aria-label={lesson.title}>{t('quizzes.title')}</Card>
+  if (!lesson.quiz_id) return <QuizNotOpen />
+  return <QuizPlayer key={lesson.quiz_id} quizId={lesson.quiz_id} slug={lesson.course_slug} />
 }
