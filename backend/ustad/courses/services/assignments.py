@@ -26,6 +26,7 @@ from ustad.courses.models import (
     SubmissionFile,
     SubmissionStatus,
 )
+from ustad.courses.services.enrollment import lesson_progress_record
 from ustad.users.models import User
 
 ASSIGNMENT_FIELDS = ("title", "instructions", "due_at", "points", "late_policy", "late_penalty_percent",
@@ -141,7 +142,19 @@ def submission_submit(*, assignment: Assignment, student: User, text: str,
     if files is not None:
         submission.files.all().delete()
         SubmissionFile.objects.bulk_create([SubmissionFile(submission=submission, **file) for file in files])
+    _tick_lesson(assignment, student)
     return submission
+
+
+def _tick_lesson(assignment: Assignment, student: User) -> None:
+    """Handing work in completes the syllabus lesson the assignment opens from."""
+    if assignment.lesson_id is None:
+        return
+    enrollment = Enrollment.objects.filter(student=student, course_id=assignment.course_id,
+                                           status=EnrollmentStatus.ACTIVE).first()
+    lesson = Lesson.objects.filter(id=assignment.lesson_id).first()
+    if enrollment is not None and lesson is not None:
+        lesson_progress_record(enrollment=enrollment, lesson=lesson, position_seconds=None, completed=True)
 
 
 def final_score(submission: Submission) -> Decimal | None:

@@ -30,6 +30,7 @@ from ustad.courses.models import (
 )
 from ustad.courses.services import quiz_grading
 from ustad.courses.services.certificates import certificate_issue_if_earned
+from ustad.courses.services.enrollment import lesson_progress_record
 from ustad.users.models import User
 
 SUBMIT_GRACE = timedelta(seconds=30)
@@ -264,17 +265,23 @@ def _grade_and_close(attempt: QuizAttempt, *, submitted_at: Any) -> None:
     attempt.passed = result.passed(attempt.quiz.passing_score_percent)
     attempt.submitted_at = submitted_at
     attempt.save()
-    if attempt.passed and attempt.quiz.required_for_certificate:
-        # After commit, in its own transaction: issuing locks the enrolment, which attempt starts lock first.
-        student_id, course_id = attempt.student_id, attempt.quiz.course_id
-        transaction.on_commit(lambda: _certificate_check(student_id=student_id, course_id=course_id))
+    if attempt.passed and (attempt.quiz.required_for_certificate or attempt.quiz.lesson_id):
+        # After commit, in its own transaction: completing locks the enrolment, which attempt starts lock first.
+        student_id, course_id, lesson_id = attempt.student_id, attempt.quiz.course_id, attempt.quiz.lesson_id
+        transaction.on_commit(lambda: _after_pass(student_id=student_id, course_id=course_id, lesson_id=lesson_id))
 
 
-def _certificate_check(*, student_id: Any, course_id: Any) -> None:
+@transaction.atomic
+def _after_pass(*, student_id: Any, course_id: Any, lesson_id: Any) -> None:
+    """A passed quiz ticks the lesson it opens from, and may complete the course's certificate."""
     enrollment = Enrollment.objects.filter(student_id=student_id, course_id=course_id,
                                            status=EnrollmentStatus.ACTIVE).first()
-    if enrollment is not None:
-        certificate_issue_if_earned(enrollment=enrollment)
+    if enrollment is None:
+        return
+    lesson = Lesson.objects.filter(id=lesson_id, course_id=course_id).first() if lesson_id else None
+    if lesson is not None:
+        lesson_progress_record(enrollment=enrollment, lesson=lesson, position_seconds=None, completed=True)
+    certificate_issue_if_earned(enrollment=enrollment)
 
 
 def _close_if_past_grace(attempt: QuizAttempt, now: Any) -> bool:

@@ -231,3 +231,15 @@ def test_tutor_links_a_lesson_later_and_sees_counts_and_filters(tutor_client, co
     assert tutor_client.get(f"{url}/submissions", {"status": "submitted"}).json()["count"] == 1
     bad = tutor_client.get(f"{url}/submissions", {"status": "lost"})
     assert bad.status_code == 400 and "status" in bad.json()["error"]["fields"]
+
+
+def test_handing_in_ticks_the_assignment_lesson(enrolled, student_client, course):
+    from ustad.courses.models import Lesson, LessonKind
+
+    lesson = Lesson.objects.filter(course=course).order_by("position").last()
+    Lesson.objects.filter(id=lesson.id).update(kind=LessonKind.ASSIGNMENT)
+    assignment = make_assignment(course, lesson=lesson)
+    assert not student_client.get(f"/api/v1/lessons/{lesson.id}").json()["progress"]["completed"]
+    assert student_client.post(f"/api/v1/assignments/{assignment.id}/submission", {"text": "Done"},
+                               format="json").status_code == 200
+    assert student_client.get(f"/api/v1/lessons/{lesson.id}").json()["progress"]["completed"]

@@ -491,6 +491,21 @@ def test_given_a_required_quiz_when_the_student_passes_it_last_then_the_certific
     assert Certificate.objects.filter(enrollment__student=student).exists()
 
 
+def test_given_a_quiz_lesson_when_the_student_passes_then_the_lesson_is_ticked_and_the_course_completes(
+        student, student_client, course, enrolled, django_capture_on_commit_callbacks):
+    video, quiz_lesson = Lesson.objects.filter(course=course).order_by("position")
+    Lesson.objects.filter(id=quiz_lesson.id).update(kind="quiz")
+    quiz = build_quiz(course, lesson=quiz_lesson)
+    student_client.post(f"{API}/lessons/{video.id}/progress", {"completed": True}, format="json")
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(student_client, start(student_client, quiz)["id"], all_right(quiz)[:1])  # not passed
+    assert not student_client.get(f"{API}/lessons/{quiz_lesson.id}").json()["progress"]["completed"]
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(student_client, start(student_client, quiz)["id"], all_right(quiz))
+    assert student_client.get(f"{API}/lessons/{quiz_lesson.id}").json()["progress"]["completed"]
+    assert Certificate.objects.filter(enrollment__student=student).exists()  # every lesson is now done
+
+
 # --- Cost ---------------------------------------------------------------------------------------
 
 def test_given_a_long_quiz_when_opening_it_then_the_queries_do_not_grow_with_questions(

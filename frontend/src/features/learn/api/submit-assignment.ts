@@ -17,6 +17,12 @@ export function useSubmitAssignment(assignmentId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: SubmitBody) => submitAssignment(assignmentId, body),
-    onSuccess: (submission) => queryClient.setQueryData(sharedQueryKeys.mySubmission(assignmentId), submission),
+    onSuccess: (submission) => {
+      queryClient.setQueryData(sharedQueryKeys.mySubmission(assignmentId), submission)
+      // Handing in ticks the lesson: refresh the lesson's progress and the course's ticks.
+      void queryClient.invalidateQueries({ queryKey: ['lessons'] })
+      void queryClient.invalidateQueries({ queryKey: ['courses', 'detail'] })
+      void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.enrollments })
+    },
   })
 }

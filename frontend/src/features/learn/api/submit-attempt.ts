@@ -21,9 +21,10 @@ export function isClosedAttemptError(error: unknown): boolean {
   return isApiError(error) && (error.code === 'time_up' || error.code === 'attempt_submitted')
 }
 
-/** A graded attempt changes the quiz standing, course progress and maybe earns the certificate. */
+/** A graded attempt changes the quiz standing, course progress (a pass ticks the lesson) and maybe the certificate. */
 export function refreshAfterGrading(queryClient: QueryClient, quizId: string, slug: string) {
   void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.quiz(quizId) })
+  void queryClient.invalidateQueries({ queryKey: ['lessons'] })
   void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.course(slug) })
   void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.enrollments })
   void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.myCertificates })

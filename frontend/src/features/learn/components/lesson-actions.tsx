@@ -8,7 +8,7 @@ import { CheckIcon } from '@/components/ui/icons'
 
 import { useSaveProgress } from '../api/save-progress'
 
-/** "Mark as complete" (for enrolled students) and previous / next lesson. */
+/** "Mark as complete" (for enrolled students; quizzes and assignments complete themselves) and previous / next. */
 export function LessonActions({
   lesson,
   slug,
@@ -22,6 +22,8 @@ export function LessonActions({
 }) {
   const { t } = useTranslation()
   const saveProgress = useSaveProgress(slug)
+  // A quiz lesson completes when its quiz is passed, an assignment lesson when the work is handed in.
+  const completesItself = lesson.quiz_id ? 'quiz' : lesson.assignment_id ? 'assignment' : null
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<unknown>(null)
 
@@ -45,9 +47,13 @@ export function LessonActions({
                 {t('learn.completed')}
               </span>
             )}
-            <Button variant={completed ? 'ghost' : 'primary'} onClick={toggle} loading={saving}>
-              {completed ? t('learn.markIncomplete') : t('learn.markComplete')}
-            </Button>
+            {completesItself ? (
+              !completed && <span className="text-slate-700">{t(`learn.completesWhen.${completesItself}`)}</span>
+            ) : (
+              <Button variant={completed ? 'ghost' : 'primary'} onClick={toggle} loading={saving}>
+                {completed ? t('learn.markIncomplete') : t('learn.markComplete')}
+              </Button>
+            )}
           </div>
         ) : (
           <span />
