@@ -74,7 +74,7 @@ function AssignmentListItem({
           {assignment.is_published ? t('grading.published') : t('grading.draft')}
         </Badge>
       </div>
-      <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-3">
+      <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-2 lg:grid-cols-4">
         <div className="flex gap-1">
           <dt className="font-medium">{t('grading.due')}</dt>
           <dd>{assignment.due_at ? formatDateTime(assignment.due_at, timeZone, i18n.language) : t('grading.noDue')}</dd>
@@ -89,6 +89,17 @@ function AssignmentListItem({
             {lesson ?? t('grading.noLesson')}
           </dd>
         </div>
+        {assignment.submission_count !== null && (
+          <div className="flex gap-1">
+            <dt className="font-medium">{t('grading.handedIn')}</dt>
+            <dd>
+              {t('grading.handedInCounts', {
+                count: assignment.submission_count,
+                graded: assignment.graded_count ?? 0,
+              })}
+            </dd>
+          </div>
+        )}
       </dl>
     </li>
   )
