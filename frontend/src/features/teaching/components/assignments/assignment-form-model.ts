@@ -183,5 +183,9 @@ export function toCreateBody(values: AssignmentFormValues): AssignmentCreateBody
  * passed is not refused as "the due date has already passed".
  */
 export function toUpdateBody(values: AssignmentFormValues, initial: AssignmentFormValues): AssignmentUpdateBody {
-  return { ...commonBody(values), ...(values.due !== initial.due ? { due_at: values.due || null } : {}) }
+  return {
+    ...commonBody(values),
+    ...(values.due !== initial.due ? { due_at: values.due || null } : {}),
+    ...(values.lesson_id !== initial.lesson_id ? { lesson_id: values.lesson_id || null } : {}),
+  }
 }

@@ -200,7 +200,6 @@ export function AssignmentForm({
         course={course}
         value={values.lesson_id}
         taken={takenLessonIds(assignments, assignment?.id)}
-        locked={Boolean(assignment)}
         error={errors.lesson_id}
         onChange={(lessonId) => set('lesson_id', lessonId)}
       />

@@ -4,38 +4,23 @@ import type { CourseDetail } from '@/api/types'
 import { Field } from '@/components/ui/field'
 import { Select } from '@/components/ui/input'
 
-import { assignmentLessons, lessonTitle } from './course-lessons'
+import { assignmentLessons } from './course-lessons'
 
-/**
- * The syllabus lesson (of kind "assignment") that opens this assignment for students. It is chosen
- * when the assignment is created; afterwards it is only shown.
- */
+/** The syllabus lesson (of kind "assignment") that opens this assignment for students. */
 export function LessonLinkField({
   course,
   value,
   taken,
-  locked,
   error,
   onChange,
 }: {
   course: CourseDetail
   value: string
   taken: Set<string>
-  locked: boolean
   error: string | undefined
   onChange: (lessonId: string) => void
 }) {
   const { t } = useTranslation()
-  if (locked) {
-    return (
-      <div className="space-y-1">
-        <p className="font-medium text-slate-900">{t('grading.form.lesson')}</p>
-        <p className="text-slate-700" dir="auto">
-          {lessonTitle(course, value || null) ?? t('grading.noLesson')}
-        </p>
-      </div>
-    )
-  }
   const options = assignmentLessons(course).filter(({ lesson }) => !taken.has(lesson.id))
   return (
     <Field
