@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { logInAs, shot, signUp, uniqueEmail, verifyFromMail } from './helpers';
+import { a11yViolations, logInAs, shot, signUp, uniqueEmail, verifyFromMail } from './helpers';
 import { makeCourseFiles } from './media';
 
 const TITLE = 'Cell biology for beginners';
@@ -70,6 +70,7 @@ test('a tutor builds and publishes a course; a student learns, hands in and is g
   await tutor.getByLabel('Points').fill('10');
   await tutor.getByLabel('Syllabus lesson').selectOption({ index: 1 }); // the one assignment lesson
   await tutor.getByLabel('Published').check();
+  expect(await a11yViolations(tutor)).toEqual([]);
   await tutor.getByRole('button', { name: 'Save assignment' }).click();
   await expect(tutor.getByText('Lab report: onion cells').first()).toBeVisible();
 
@@ -85,6 +86,7 @@ test('a tutor builds and publishes a course; a student learns, hands in and is g
   await tutor.getByLabel('Choice 1', { exact: true }).fill('The nucleus');
   await tutor.getByLabel('Choice 2', { exact: true }).fill('The membrane');
   await tutor.getByLabel('Choice 1 is correct').check();
+  expect(await a11yViolations(tutor)).toEqual([]);
   await tutor.getByRole('button', { name: 'Save question' }).click();
   await expect(tutor.getByText('Which part of the cell holds its DNA?').first()).toBeVisible();
   await tutor.getByRole('button', { name: 'Publish quiz', exact: true }).click();
@@ -123,6 +125,8 @@ test('a tutor builds and publishes a course; a student learns, hands in and is g
 
   // The student hands the lab report in, with text and a file.
   await student.getByRole('link', { name: /Lab report/ }).first().click();
+  await expect(student.getByLabel('Your answer')).toBeVisible();
+  expect(await a11yViolations(student)).toEqual([]);
   await student.getByLabel('Your answer').fill('The cells looked like bricks, each with a dark nucleus.');
   await student.getByLabel('Attach files').setInputFiles(files.slides);
   await student.getByRole('button', { name: 'Hand in' }).click();
@@ -134,10 +138,12 @@ test('a tutor builds and publishes a course; a student learns, hands in and is g
   await student.getByRole('button', { name: 'Start quiz' }).click();
   await student.getByRole('group', { name: 'Which part of the cell holds its DNA?' })
     .getByLabel('The nucleus').check();
+  expect(await a11yViolations(student)).toEqual([]);
   await student.getByRole('button', { name: 'Submit answers' }).click();
   await student.getByRole('alertdialog').getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(student.getByRole('heading', { name: 'Your result' })).toBeVisible();
   await expect(student.getByText('Passed', { exact: true })).toBeVisible();
+  expect(await a11yViolations(student)).toEqual([]);
   await shot(student, '22-quiz-result');
 
   // The tutor grades the report and returns it.
@@ -149,6 +155,7 @@ test('a tutor builds and publishes a course; a student learns, hands in and is g
   await expect(tutor.getByText('The cells looked like bricks')).toBeVisible();
   await tutor.getByLabel('Score').fill('8');
   await tutor.getByLabel('Feedback').fill('Good drawing; label the cell wall next time.');
+  expect(await a11yViolations(tutor)).toEqual([]);
   await tutor.getByRole('button', { name: 'Save grade' }).click();
   await tutor.getByRole('button', { name: 'Return to student' }).click();
   await shot(tutor, '23-grading');
@@ -158,6 +165,7 @@ test('a tutor builds and publishes a course; a student learns, hands in and is g
   await expect(student.getByRole('heading', { name: 'Grade' })).toBeVisible({ timeout: 20_000 });
   await expect(student.getByText('8 / 10').first()).toBeVisible();
   await expect(student.getByText('label the cell wall next time')).toBeVisible();
+  expect(await a11yViolations(student)).toEqual([]);
   await shot(student, '24-grade-returned');
 
   // Finishing the last lesson completes the course: the certificate is issued and anyone can verify it.
@@ -172,6 +180,7 @@ test('a tutor builds and publishes a course; a student learns, hands in and is g
   const stranger = await (await browser.newContext()).newPage();
   await stranger.goto(verifyUrl);
   await expect(stranger.getByRole('heading', { name: 'Valid certificate' })).toBeVisible();
+  expect(await a11yViolations(stranger)).toEqual([]);
   const pdf = await stranger.request.get(await stranger.getByRole('link', { name: 'Download PDF' }).getAttribute('href') ?? '');
   expect(pdf.headers()['content-type']).toContain('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { linkFromMail } from './mail';
 
@@ -72,4 +73,10 @@ export async function logIn(page: Page, email: string, password: string) {
 export async function logInAs(page: Page, email: string, password: string) {
   await logIn(page, email, password);
   await expect(page).toHaveURL(/\/tutors/);
+}
+
+/** WCAG 2.1 AA violations on the page as it is now, one line each (empty when there are none). */
+export async function a11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
