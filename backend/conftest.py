@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from channels.layers import channel_layers
 from django.conf import LazySettings
 from rest_framework.test import APIClient
 
@@ -24,6 +26,15 @@ def _isolated_redis_and_files(settings: LazySettings, tmp_path: Path) -> None:
     redis = get_redis()
     for key in redis.scan_iter(f"{settings.REDIS_KEY_PREFIX}:*"):
         redis.delete(key)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_channel_layer() -> Iterator[None]:
+    """Each test gets its own channel layer: async tests run on their own event loop, and a layer's
+    connections and locks belong to the loop that made them."""
+    channel_layers.backends = {}
+    yield
+    channel_layers.backends = {}
 
 
 @pytest.fixture

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ustad.core",
     "ustad.users",
     "ustad.courses",
+    "ustad.classroom",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,186 @@
+"""Live classes: the schedule (sessions, weekly series, seats, calendar feeds) and the room's stored state.
+
+Everything a late joiner needs is in PostgreSQL: the room's event log (`RoomEvent`, numbered per room),
+participants and their state, attendance intervals and chat. Times are stored in UTC; each session keeps
+the tutor's time zone so a weekly series stays at the same local hour across daylight-saving changes.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+
+from ustad.core.models import BaseModel
+
+MAX_CAPACITY = 1000
+
+
+class JoinPolicy(models.TextChoices):
+    COURSE = "course", "Students enrolled in the course"
+    SEATS = "seats", "Students holding a seat"
+
+
+class SessionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    LIVE = "live", "Live"
+    ENDED = "ended", "Ended"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class SessionSeries(BaseModel):
+    """A weekly class: the rule its sessions were made from, kept so the series can be edited or ended."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_series")
+    course = models.ForeignKey("courses.Course", on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="session_series")
+    weekdays = ArrayField(models.PositiveSmallIntegerField(validators=[MaxValueValidator(6)]), size=7,
+                          help_text="0 = Monday … 6 = Sunday.")
+    start_time = models.TimeField(help_text="Local time in `timezone`.")
+    duration_minutes = models.PositiveIntegerField(validators=[MinValueValidator(5), MaxValueValidator(12 * 60)])
+    first_date = models.DateField()
+    until_date = models.DateField()
+    exceptions = ArrayField(models.DateField(), default=list, blank=True, help_text="Local dates with no class.")
+    timezone = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"weekly from {self.first_date} to {self.until_date}"
+
+
+class LiveSession(BaseModel):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="live_sessions")
+    course = models.ForeignKey("courses.Course", on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="live_sessions")
+    series = models.ForeignKey(SessionSeries, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="sessions")
+    title = models.CharField(max_length=160)
+    description = models.TextField(max_length=5000, blank=True)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    timezone = models.CharField(max_length=64, help_text="The tutor's zone when scheduling.")
+    capacity = models.PositiveIntegerField(null=True, blank=True, validators=[MinValueValidator(1),
+                                                                              MaxValueValidator(MAX_CAPACITY)])
+    join_policy = models.CharField(max_length=16, choices=JoinPolicy.choices, default=JoinPolicy.COURSE)
+    waiting_room = models.BooleanField(default=False)
+    status = models.CharField(max_length=16, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED)
+    locked = models.BooleanField(default=False)
+    spotlight = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="+")
+    last_seq = models.BigIntegerField(default=0, help_text="The room's last event number.")
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    late_after_minutes = models.PositiveIntegerField(default=10, validators=[MaxValueValidator(240)],
+                                                     help_text="Joining later than this counts as late.")
+    present_min_percent = models.PositiveIntegerField(default=50, validators=[MaxValueValidator(100)],
+                                                      help_text="Share of the class to count as present.")
+
+    class Meta:
+        ordering = ["starts_at"]
+        indexes = [
+            models.Index(fields=["starts_at"], name="classroom_session_starts"),
+            models.Index(fields=["course", "starts_at"], name="classroom_course_starts"),
+            models.Index(fields=["owner", "starts_at"], name="classroom_owner_starts"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="classroom_session_ends_after_start"),
+            models.CheckConstraint(condition=Q(course__isnull=False) | Q(join_policy="seats"),
+                                   name="classroom_standalone_needs_seats"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Seat(BaseModel):
+    """A student's place in a session that is not open to a whole course (free booking now; paid later)."""
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="seats")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="seats")
+    source = models.CharField(max_length=32, default="free")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "student"], name="classroom_one_seat_each")]
+
+
+class CalendarFeed(BaseModel):
+    """The secret in a user's private iCalendar URL; replacing it revokes the old URL."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True)
+
+
+class ParticipantRole(models.TextChoices):
+    TUTOR = "tutor", "Tutor"
+    STUDENT = "student", "Student"
+
+
+class Admission(models.TextChoices):
+    WAITING = "waiting", "In the waiting room"
+    ADMITTED = "admitted", "In the room"
+    REMOVED = "removed", "Removed by the tutor"
+
+
+class Participant(BaseModel):
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=16, choices=ParticipantRole.choices)
+    admission = models.CharField(max_length=16, choices=Admission.choices, default=Admission.ADMITTED)
+    connections = models.PositiveIntegerField(default=0, help_text="Open sockets (tabs) right now.")
+    hand_raised_at = models.DateTimeField(null=True, blank=True)
+    muted = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "user"], name="classroom_one_participant_each")]
+
+
+class AttendanceInterval(BaseModel):
+    """One stretch of presence; a dropped connection closes it, a reconnection opens another."""
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="attendance")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    joined_at = models.DateTimeField()
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["session", "user"], name="classroom_attendance_user")]
+
+
+class Audience(models.TextChoices):
+    ALL = "all", "Everyone in the room"
+    TUTORS = "tutors", "The tutors"
+    USER = "user", "One participant (and the tutors)"
+
+
+class RoomEvent(models.Model):
+    """The room's log: every change a client must hear, numbered per room, so a reconnecting client
+    asks for everything after the last number it saw."""
+
+    id = models.BigAutoField(primary_key=True)
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="events")
+    seq = models.BigIntegerField()
+    type = models.CharField(max_length=40)
+    payload = models.JSONField(default=dict)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    audience = models.CharField(max_length=8, choices=Audience.choices, default=Audience.ALL)
+    audience_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True,
+                                      related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "seq"], name="classroom_event_seq_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.seq} {self.type}"
+
+
+class ChatMessage(BaseModel):
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="chat")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(max_length=2000)
+    to_tutors = models.BooleanField(default=False, help_text="Private to the tutors.")
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
