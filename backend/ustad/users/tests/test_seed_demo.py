@@ -36,6 +36,15 @@ def test_seed_demo_creates_a_living_school_once_and_prints_logins(capsys):
     assert Review.objects.count() == 2
     assert Course.objects.get(slug="python-from-zero").cover
 
+    from django.utils import timezone
+
+    from ustad.classroom.models import ChatMessage, LiveSession
+    soon = LiveSession.objects.get(course__slug="python-from-zero")
+    assert soon.status == "scheduled" and soon.starts_at > timezone.now()  # a room to enter in minutes
+    past = LiveSession.objects.get(course__slug="o-level-algebra-essentials")
+    assert past.status == "ended" and ChatMessage.objects.filter(session=past).count() >= 3
+    assert past.attendance.count() >= 1 and past.last_seq == past.events.count()
+
 
 @pytest.mark.django_db
 def test_seed_demo_does_not_reset_changed_passwords():
