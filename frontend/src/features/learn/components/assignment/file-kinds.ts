@@ -1,4 +1,5 @@
 import type { Assignment } from '@/api/types'
+import { SUBMISSION_FILE_KINDS } from '@/lib/submission-kinds'
 import type { UploadKind } from '@/lib/uploads/upload-api'
 
 /**
@@ -7,17 +8,7 @@ import type { UploadKind } from '@/lib/uploads/upload-api'
  * (`ustad/core/files/kinds.py`) so that each upload declares a kind the file can pass, and so the
  * file picker can suggest the right files.
  */
-export const SUBMISSION_KINDS = [
-  'pdf',
-  'document',
-  'slides',
-  'image',
-  'code',
-  'archive',
-  'text',
-  'video',
-  'audio',
-] as const satisfies readonly UploadKind[]
+export const SUBMISSION_KINDS = SUBMISSION_FILE_KINDS satisfies readonly UploadKind[]
 
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number]
 

@@ -1,20 +1,12 @@
 import type { Assignment, AssignmentCreateBody, AssignmentUpdateBody, LatePolicy } from '@/api/types'
 
+import { SUBMISSION_FILE_KINDS } from '@/lib/submission-kinds'
+
 import { toZonedInput } from './due-date'
 
 export type FileKind = NonNullable<AssignmentCreateBody['allowed_file_kinds']>[number]
 
-export const FILE_KINDS: readonly FileKind[] = [
-  'pdf',
-  'document',
-  'slides',
-  'image',
-  'code',
-  'archive',
-  'text',
-  'video',
-  'audio',
-]
+export const FILE_KINDS: readonly FileKind[] = SUBMISSION_FILE_KINDS
 export const LATE_POLICIES: readonly LatePolicy[] = ['accept', 'penalty', 'reject']
 
 export interface CriterionValues {
