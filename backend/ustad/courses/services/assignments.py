@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -13,6 +11,7 @@ from django.utils import timezone
 
 from ustad.core.errors import ApplicationError
 from ustad.core.realtime import send_event_on_commit
+from ustad.core.spreadsheets import csv_text
 from ustad.courses.models import (
     SUBMISSION_FILE_KINDS,
     Assignment,
@@ -213,9 +212,7 @@ def grades_csv(*, course: Course) -> str:
                    .select_related("student").order_by("student__first_name", "student__last_name"))
     submissions = {(s.student_id, s.assignment_id): s for s in
                    Submission.objects.filter(assignment__course=course).select_related("assignment")}
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["Student", "E-mail", *[f"{a.title} (/{a.points})" for a in assignments], "Total"])
+    rows = []
     for enrollment in enrollments:
         student, total, cells = enrollment.student, Decimal(0), []
         for assignment in assignments:
@@ -223,10 +220,6 @@ def grades_csv(*, course: Course) -> str:
             score = final_score(submission) if submission else None
             total += score or 0
             cells.append("" if score is None else f"{score:.2f}")
-        writer.writerow([_csv_safe(student.full_name), student.email, *cells, f"{total:.2f}"])
-    return out.getvalue()
-
-
-def _csv_safe(value: str) -> str:
-    """Stop spreadsheet programs from running a name that starts like a formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+        rows.append([student.full_name, student.email, *cells, f"{total:.2f}"])
+    return csv_text(header=["Student", "E-mail", *[f"{a.title} (/{a.points})" for a in assignments], "Total"],
+                    rows=rows)
