@@ -66,8 +66,9 @@ def session_attendance(*, session: LiveSession, now: datetime | None = None) -> 
     for interval in AttendanceInterval.objects.filter(session=session).only("user_id", "joined_at", "left_at"):
         intervals[interval.user_id].append((interval.joined_at, interval.left_at))
     managers = {session.owner_id}
-    if session.course_id is not None:
-        managers |= {session.course.owner_id, *session.course.co_tutors.values_list("id", flat=True)}
+    course = session.course
+    if course is not None:
+        managers |= {course.owner_id, *course.co_tutors.values_list("id", flat=True)}
     people = set(attendee_ids(session)) | (set(intervals) - managers)
     rows = []
     for user in User.objects.filter(id__in=people).order_by("first_name", "last_name", "email"):
