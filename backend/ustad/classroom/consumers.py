@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 
 from ustad.classroom import permissions
 from ustad.classroom.models import LiveSession
-from ustad.classroom.services import room
+from ustad.classroom.services import engagement, room
 from ustad.core.errors import ApplicationError
 
 CLOSE_UNAUTHENTICATED = 4401
@@ -266,6 +266,39 @@ async def _end(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
     await database_sync_to_async(room.end_class)(session=consumer.session, tutor=consumer.scope["user"])
 
 
+async def _poll_create(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(engagement.poll_create)(
+        session=consumer.session, tutor=consumer.scope["user"], question=_text(content, "question"),
+        options=content["options"], multiple=bool(content.get("multiple", False)))
+
+
+async def _poll_vote(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(engagement.poll_vote)(session=consumer.session, user=consumer.scope["user"],
+                                                       poll_id=_text(content, "poll_id"),
+                                                       option_ids=content["option_ids"])
+
+
+async def _poll_close(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(engagement.poll_close)(session=consumer.session, tutor=consumer.scope["user"],
+                                                        poll_id=_text(content, "poll_id"))
+
+
+async def _qa_ask(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(engagement.question_ask)(session=consumer.session, author=consumer.scope["user"],
+                                                          body=_text(content, "body"),
+                                                          anonymous=bool(content.get("anonymous", False)))
+
+
+async def _qa_upvote(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(engagement.question_upvote)(session=consumer.session, user=consumer.scope["user"],
+                                                             question_id=_text(content, "question_id"))
+
+
+async def _qa_answered(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(engagement.question_answered)(
+        session=consumer.session, tutor=consumer.scope["user"], question_id=_text(content, "question_id"))
+
+
 REACTIONS = frozenset({"👍", "👏", "❤️", "😂", "😮", "🎉", "❓"})
 
 STUDENT_ACTIONS: dict[str, Handler] = {
@@ -273,6 +306,9 @@ STUDENT_ACTIONS: dict[str, Handler] = {
     "hand.raise": _hand,
     "hand.lower": _hand,
     "reaction": _reaction,
+    "poll.vote": _poll_vote,
+    "qa.ask": _qa_ask,
+    "qa.upvote": _qa_upvote,
 }
 
 TUTOR_ACTIONS: dict[str, Handler] = {
@@ -286,4 +322,7 @@ TUTOR_ACTIONS: dict[str, Handler] = {
     "room.spotlight": _spotlight,
     "chat.delete": _chat_delete,
     "class.end": _end,
+    "poll.create": _poll_create,
+    "poll.close": _poll_close,
+    "qa.answered": _qa_answered,
 }

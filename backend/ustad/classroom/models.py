@@ -150,6 +150,7 @@ class AttendanceInterval(BaseModel):
 class Audience(models.TextChoices):
     ALL = "all", "Everyone in the room"
     TUTORS = "tutors", "The tutors"
+    STUDENTS = "students", "Everyone but the tutors (who get their own copy)"
     USER = "user", "One participant (and the tutors)"
 
 
@@ -184,3 +185,53 @@ class ChatMessage(BaseModel):
 
     class Meta:
         ordering = ["created_at"]
+
+
+class PollStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class Poll(BaseModel):
+    """A tutor's question to the room; results stay with the session after it closes."""
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="polls")
+    question = models.CharField(max_length=300)
+    options = models.JSONField(help_text='[{"id": "a", "text": "…"}]')
+    multiple = models.BooleanField(default=False, help_text="Several options may be chosen.")
+    status = models.CharField(max_length=8, choices=PollStatus.choices, default=PollStatus.OPEN)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class PollVote(BaseModel):
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    option_ids = ArrayField(models.CharField(max_length=8), size=10)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["poll", "user"], name="classroom_one_vote_each")]
+
+
+class RoomQuestion(BaseModel):
+    """A question for the tutor (Q&A), optionally anonymous to classmates; classmates upvote."""
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="questions")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(max_length=1000)
+    anonymous = models.BooleanField(default=False)
+    upvotes = models.PositiveIntegerField(default=0)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class RoomQuestionVote(BaseModel):
+    question = models.ForeignKey(RoomQuestion, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["question", "user"], name="classroom_one_upvote_each")]

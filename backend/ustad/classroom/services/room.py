@@ -65,7 +65,11 @@ def event_append(*, session: LiveSession, type: str, payload: dict[str, Any], ac
 
 def visible_to(event: dict[str, Any], *, user_id: str, tutor: bool) -> bool:
     audience = event.get("_audience", Audience.ALL)
-    if audience == Audience.ALL or tutor:
+    if audience == Audience.ALL:
+        return True
+    if audience == Audience.STUDENTS:
+        return not tutor
+    if tutor:
         return True
     return audience == Audience.USER and event.get("_audience_user") == user_id
 
@@ -89,6 +93,8 @@ def _person(participant: Participant) -> dict[str, Any]:
 
 def room_snapshot(*, session: LiveSession, user: Any, tutor: bool) -> dict[str, Any]:
     """What a client needs to draw the room now; events after `last_seq` follow."""
+    from ustad.classroom.services.engagement import engagement_snapshot  # it builds on this module
+
     session.refresh_from_db()
     people = list(Participant.objects.filter(session=session).select_related("user"))
     online = [p for p in people if p.connections > 0 and p.admission == Admission.ADMITTED]
@@ -102,6 +108,7 @@ def room_snapshot(*, session: LiveSession, user: Any, tutor: bool) -> dict[str, 
         "participants": [_person(p) for p in online],
         "hands": [str(p.user_id) for p in hands],
         "chat": chat_history(session=session, user=user, tutor=tutor),
+        **engagement_snapshot(session=session, user=user, tutor=tutor),
     }
     if tutor:
         snapshot["waiting"] = [_person(p) for p in people if p.admission == Admission.WAITING and p.connections > 0]
