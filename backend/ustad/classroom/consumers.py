@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 
 from ustad.classroom import permissions
 from ustad.classroom.models import LiveSession
-from ustad.classroom.services import engagement, room
+from ustad.classroom.services import breakout, engagement, room
 from ustad.core.errors import ApplicationError
 
 CLOSE_UNAUTHENTICATED = 4401
@@ -40,6 +40,7 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
     tutor = False
     admitted = False
     user_id = ""
+    room_id: str | None = None  # the breakout room this user is in, if any
 
     async def connect(self) -> None:
         user = self.scope.get("user")
@@ -90,10 +91,12 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
         after = self._after()
         user = self.scope["user"]
         snapshot = await database_sync_to_async(room.room_snapshot)(session=self.session, user=user, tutor=self.tutor)
+        self.room_id = (snapshot["breakout"] or {}).get("my_room_id")
         await self.send_json({"type": "welcome", "you": {"user_id": self.user_id, "tutor": self.tutor}, **snapshot})
         if after is not None:
             missed = await database_sync_to_async(room.events_after)(session=self.session, user=user,
-                                                                     tutor=self.tutor, after=after)
+                                                                     tutor=self.tutor, after=after,
+                                                                     room_id=self.room_id)
             for event in missed:
                 await self.send_json(event)
 
@@ -173,6 +176,17 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
 
     # --- Outgoing events ------------------------------------------------------------------------------
 
+    def _follow_breakout(self, event: dict[str, Any], mine: bool) -> None:
+        """Keep track of which breakout room this socket's user is in, to hear that room's chat only."""
+        etype = event.get("type")
+        if etype == "breakout.started":
+            rooms = event.get("round", {}).get("rooms", [])
+            self.room_id = next((r["id"] for r in rooms if self.user_id in r.get("members", [])), None)
+        elif etype == "breakout.moved" and mine:
+            self.room_id = event.get("room_id")
+        elif etype == "breakout.ended":
+            self.room_id = None
+
     async def room_event(self, message: dict[str, Any]) -> None:
         event = message["event"]
         etype = event.get("type")
@@ -186,7 +200,8 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
                 await self.send_json(room.public(event))
                 await self.close(code=CLOSE_FORBIDDEN)
             return
-        if not room.visible_to(event, user_id=self.user_id, tutor=self.tutor):
+        self._follow_breakout(event, mine)
+        if not room.visible_to(event, user_id=self.user_id, tutor=self.tutor, room_id=self.room_id):
             return
         await self.send_json(room.public(event))
         if (etype == "participant.removed" and mine) or etype == "class.ended":
@@ -299,6 +314,52 @@ async def _qa_answered(consumer: ClassroomConsumer, content: dict[str, Any]) -> 
         session=consumer.session, tutor=consumer.scope["user"], question_id=_text(content, "question_id"))
 
 
+def _optional_id(content: dict[str, Any], key: str) -> str | None:
+    value = content[key]
+    if value is not None and not isinstance(value, str):
+        raise TypeError(key)
+    return value
+
+
+async def _breakout_start(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    assignments = content.get("assignments")
+    if assignments is not None and not isinstance(assignments, dict):
+        raise TypeError("assignments")
+    await database_sync_to_async(breakout.breakout_start)(
+        session=consumer.session, tutor=consumer.scope["user"], rooms=content["rooms"], mode=_text(content, "mode"),
+        minutes=content["minutes"], assignments=assignments)
+
+
+async def _breakout_move(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(breakout.breakout_move)(session=consumer.session, tutor=consumer.scope["user"],
+                                                         user_id=_text(content, "user_id"),
+                                                         room_id=_optional_id(content, "room_id"))
+
+
+async def _breakout_choose(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(breakout.breakout_choose)(session=consumer.session, user=consumer.scope["user"],
+                                                           room_id=_optional_id(content, "room_id"))
+
+
+async def _breakout_broadcast(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(breakout.breakout_broadcast)(session=consumer.session,
+                                                              tutor=consumer.scope["user"],
+                                                              body=_text(content, "body"))
+
+
+async def _breakout_help(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(breakout.breakout_help)(session=consumer.session, user=consumer.scope["user"])
+
+
+async def _breakout_visit(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(breakout.breakout_visit)(session=consumer.session, tutor=consumer.scope["user"],
+                                                          room_id=_optional_id(content, "room_id"))
+
+
+async def _breakout_end(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(breakout.breakout_end)(session=consumer.session, tutor=consumer.scope["user"])
+
+
 REACTIONS = frozenset({"👍", "👏", "❤️", "😂", "😮", "🎉", "❓"})
 
 STUDENT_ACTIONS: dict[str, Handler] = {
@@ -309,6 +370,8 @@ STUDENT_ACTIONS: dict[str, Handler] = {
     "poll.vote": _poll_vote,
     "qa.ask": _qa_ask,
     "qa.upvote": _qa_upvote,
+    "breakout.join": _breakout_choose,
+    "breakout.help": _breakout_help,
 }
 
 TUTOR_ACTIONS: dict[str, Handler] = {
@@ -325,4 +388,9 @@ TUTOR_ACTIONS: dict[str, Handler] = {
     "poll.create": _poll_create,
     "poll.close": _poll_close,
     "qa.answered": _qa_answered,
+    "breakout.start": _breakout_start,
+    "breakout.move": _breakout_move,
+    "breakout.broadcast": _breakout_broadcast,
+    "breakout.visit": _breakout_visit,
+    "breakout.end": _breakout_end,
 }

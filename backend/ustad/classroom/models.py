@@ -130,6 +130,8 @@ class Participant(BaseModel):
     connections = models.PositiveIntegerField(default=0, help_text="Open sockets (tabs) right now.")
     hand_raised_at = models.DateTimeField(null=True, blank=True)
     muted = models.BooleanField(default=False)
+    breakout_room = models.ForeignKey("BreakoutRoom", on_delete=models.SET_NULL, null=True, blank=True,
+                                      related_name="members", help_text="Where they are during a breakout.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "user"], name="classroom_one_participant_each")]
@@ -182,6 +184,8 @@ class ChatMessage(BaseModel):
     body = models.TextField(max_length=2000)
     to_tutors = models.BooleanField(default=False, help_text="Private to the tutors.")
     deleted_at = models.DateTimeField(null=True, blank=True)
+    breakout_room = models.ForeignKey("BreakoutRoom", on_delete=models.CASCADE, null=True, blank=True,
+                                      related_name="chat", help_text="Said in a breakout room.")
 
     class Meta:
         ordering = ["created_at"]
@@ -235,3 +239,31 @@ class RoomQuestionVote(BaseModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["question", "user"], name="classroom_one_upvote_each")]
+
+
+class BreakoutMode(models.TextChoices):
+    RANDOM = "random", "Shared out at random"
+    MANUAL = "manual", "Placed by the tutor"
+    CHOOSE = "choose", "Students choose"
+
+
+class BreakoutRound(BaseModel):
+    """The tutor splits the class into rooms for a while; each room keeps its chat after the round."""
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="breakout_rounds")
+    mode = models.CharField(max_length=8, choices=BreakoutMode.choices)
+    ends_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class BreakoutRoom(BaseModel):
+    round = models.ForeignKey(BreakoutRound, on_delete=models.CASCADE, related_name="rooms")
+    number = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["round", "number"], name="classroom_breakout_number")]

@@ -63,7 +63,10 @@ def event_append(*, session: LiveSession, type: str, payload: dict[str, Any], ac
     return event
 
 
-def visible_to(event: dict[str, Any], *, user_id: str, tutor: bool) -> bool:
+def visible_to(event: dict[str, Any], *, user_id: str, tutor: bool, room_id: str | None = None) -> bool:
+    """Whether this participant hears the event: by audience, and for breakout chat, by room (tutors hear all)."""
+    if event.get("_room") and not tutor and event["_room"] != room_id:
+        return False
     audience = event.get("_audience", Audience.ALL)
     if audience == Audience.ALL:
         return True
@@ -78,10 +81,12 @@ def public(event: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in event.items() if not key.startswith("_")}
 
 
-def events_after(*, session: LiveSession, user: Any, tutor: bool, after: int, limit: int = 500) -> list[dict[str, Any]]:
+def events_after(*, session: LiveSession, user: Any, tutor: bool, after: int, room_id: str | None = None,
+                 limit: int = 500) -> list[dict[str, Any]]:
     events = (RoomEvent.objects.filter(session=session, seq__gt=after).order_by("seq")[:limit])
     dicts = [event_dict(event) for event in events]
-    return [public(event) for event in dicts if visible_to(event, user_id=str(user.id), tutor=tutor)]
+    return [public(event) for event in dicts
+            if visible_to(event, user_id=str(user.id), tutor=tutor, room_id=room_id)]
 
 
 def _person(participant: Participant) -> dict[str, Any]:
@@ -93,8 +98,13 @@ def _person(participant: Participant) -> dict[str, Any]:
 
 def room_snapshot(*, session: LiveSession, user: Any, tutor: bool) -> dict[str, Any]:
     """What a client needs to draw the room now; events after `last_seq` follow."""
-    from ustad.classroom.services.engagement import engagement_snapshot  # it builds on this module
+    # These build on this module, so they are imported here.
+    from ustad.classroom.services.breakout import open_round, round_dict
+    from ustad.classroom.services.engagement import engagement_snapshot
 
+    breakout = open_round(session)
+    my_room = Participant.objects.filter(session=session, user=user).values_list("breakout_room_id", flat=True) \
+        .first() if breakout else None
     session.refresh_from_db()
     people = list(Participant.objects.filter(session=session).select_related("user"))
     online = [p for p in people if p.connections > 0 and p.admission == Admission.ADMITTED]
@@ -107,8 +117,10 @@ def room_snapshot(*, session: LiveSession, user: Any, tutor: bool) -> dict[str, 
         "last_seq": session.last_seq,
         "participants": [_person(p) for p in online],
         "hands": [str(p.user_id) for p in hands],
-        "chat": chat_history(session=session, user=user, tutor=tutor),
+        "chat": chat_history(session=session, user=user, tutor=tutor, room_id=my_room),
         **engagement_snapshot(session=session, user=user, tutor=tutor),
+        "breakout": {"round": round_dict(breakout), "my_room_id": str(my_room) if my_room else None}
+        if breakout else None,
     }
     if tutor:
         snapshot["waiting"] = [_person(p) for p in people if p.admission == Admission.WAITING and p.connections > 0]
@@ -184,25 +196,35 @@ def clean_chat(body: str) -> str:
 
 
 def _message_dict(message: ChatMessage) -> dict[str, Any]:
-    return {"id": str(message.id), "author_id": str(message.author_id), "author_name": message.author.full_name,
+    return {"id": str(message.id), "room_id": str(message.breakout_room_id) if message.breakout_room_id else None,
+            "author_id": str(message.author_id), "author_name": message.author.full_name,
             "body": "" if message.deleted_at else message.body,
             "links": [] if message.deleted_at else LINK.findall(message.body),
             "to_tutors": message.to_tutors, "deleted": message.deleted_at is not None,
             "at": message.created_at.isoformat()}
 
 
-def chat_history(*, session: LiveSession, user: Any, tutor: bool, limit: int = 200) -> list[dict[str, Any]]:
+def chat_history(*, session: LiveSession, user: Any, tutor: bool, room_id: Any = None,
+                 limit: int = 200) -> list[dict[str, Any]]:
     messages = ChatMessage.objects.filter(session=session).select_related("author").order_by("-created_at")
-    if not tutor:  # students see the public chat and their own private messages to the tutors
-        messages = messages.filter(Q(to_tutors=False) | Q(author=user))
+    if not tutor:  # students: the main chat and their breakout room's, and their own private messages
+        messages = messages.filter(Q(to_tutors=False) | Q(author=user)).filter(
+            Q(breakout_room__isnull=True) | Q(breakout_room_id=room_id))
     return [_message_dict(message) for message in reversed(list(messages[:limit]))]
 
 
 @transaction.atomic
 def chat_send(*, session: LiveSession, author: Any, body: str, to_tutors: bool) -> ChatMessage:
-    message = ChatMessage.objects.create(session=session, author=author, body=clean_chat(body), to_tutors=to_tutors)
+    """Said in the main room, or in the breakout room the author is in (heard there and by the tutors)."""
+    room_id = Participant.objects.filter(session=session, user=author).values_list("breakout_room_id", flat=True) \
+        .first()
+    message = ChatMessage.objects.create(session=session, author=author, body=clean_chat(body), to_tutors=to_tutors,
+                                         breakout_room_id=room_id)
     message.author = author
-    event_append(session=session, type="chat.message", payload={"message": _message_dict(message)}, actor=author,
+    payload: dict[str, Any] = {"message": _message_dict(message)}
+    if room_id:
+        payload["_room"] = str(room_id)
+    event_append(session=session, type="chat.message", payload=payload, actor=author,
                  audience=Audience.USER if to_tutors else Audience.ALL, audience_user=author if to_tutors else None)
     return message
 
