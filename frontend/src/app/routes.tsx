@@ -64,6 +64,16 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        path: 'classroom/:sessionId',
+        element: <RequireAuth />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('@/features/classroom/routes/classroom')).ClassroomRoute }),
+          },
+        ],
+      },
+      {
         path: 'teaching',
         element: <RequireAuth />,
         children: [

@@ -6,6 +6,8 @@ import assignmentsEn from './locales/areas/assignments.en.json'
 import assignmentsUr from './locales/areas/assignments.ur.json'
 import certificatesEn from './locales/areas/certificates.en.json'
 import certificatesUr from './locales/areas/certificates.ur.json'
+import classroomEn from './locales/areas/classroom.en.json'
+import classroomUr from './locales/areas/classroom.ur.json'
 import gradingEn from './locales/areas/grading.en.json'
 import gradingUr from './locales/areas/grading.ur.json'
 import quizBuilderEn from './locales/areas/quizBuilder.en.json'
@@ -15,5 +17,5 @@ import quizzesUr from './locales/areas/quizzes.ur.json'
 import baseEn from './locales/en.json'
 import baseUr from './locales/ur.json'
 
-export const en = { ...baseEn, ...assignmentsEn, ...quizzesEn, ...gradingEn, ...quizBuilderEn, ...certificatesEn }
-export const ur = { ...baseUr, ...assignmentsUr, ...quizzesUr, ...gradingUr, ...quizBuilderUr, ...certificatesUr }
+export const en = { ...baseEn, ...assignmentsEn, ...quizzesEn, ...gradingEn, ...quizBuilderEn, ...certificatesEn, ...classroomEn }
+export const ur = { ...baseUr, ...assignmentsUr, ...quizzesUr, ...gradingUr, ...quizBuilderUr, ...certificatesUr, ...classroomUr }

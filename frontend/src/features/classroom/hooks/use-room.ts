@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { notify } from '@/lib/notices'
+
+import { announcementFor, type Announcement } from '../utils/announcements'
+import type { RoomAction, ServerFrame } from '../utils/protocol'
+import { initialRoomState, roomReducer, type RoomInput, type RoomState } from '../utils/room-state'
+import type { RoomContextValue } from './room-context'
+import { useRoomSocket } from './use-room-socket'
+
+/** How long a reaction floats on screen. */
+export const REACTION_MS = 4000
+
+/**
+ * The live room for one class: the socket, the state built from its frames, toasts for the server's
+ * error frames, and the latest screen-reader announcement.
+ */
+export function useRoom(sessionId: string): RoomContextValue & {
+  announcement: { id: number; text: string } | null
+  retry: () => void
+} {
+  const { t } = useTranslation()
+  const [state, setState] = useState<RoomState>(initialRoomState)
+  // The reducer runs outside React's batching so consecutive frames (a replay) each see the last result.
+  const stateRef = useRef<RoomState>(initialRoomState)
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>())
+  const [announcement, setAnnouncement] = useState<{ id: number; text: string } | null>(null)
+
+  const describe = useCallback(
+    (said: Announcement): string => {
+      if (said.kind === 'hand') return t('classroom.announce.hand', { name: said.name })
+      if (said.kind === 'waiting') return t('classroom.announce.waiting', { name: said.name })
+      return said.toTutors
+        ? t('classroom.announce.privateChat', { name: said.name, body: said.body })
+        : t('classroom.announce.chat', { name: said.name, body: said.body })
+    },
+    [t],
+  )
+
+  /** Runs the reducer; returns the states before and after, or null when nothing changed. */
+  const commit = useCallback((input: RoomInput): { previous: RoomState; next: RoomState } | null => {
+    const previous = stateRef.current
+    const next = roomReducer(previous, input)
+    if (next === previous) return null
+    stateRef.current = next
+    setState(next)
+    return { previous, next }
+  }, [])
+
+  const apply = useCallback(
+    (input: RoomInput) => {
+      const change = commit(input)
+      if (!change) return
+      const said = announcementFor(change.previous, change.next, input)
+      if (said) setAnnouncement((last) => ({ id: (last?.id ?? 0) + 1, text: describe(said) }))
+      if (input.type === 'reaction') {
+        const id = change.next.nextReactionId - 1
+        const timer = setTimeout(() => {
+          timers.current.delete(timer)
+          commit({ type: 'reaction.expired', id })
+        }, REACTION_MS)
+        timers.current.add(timer)
+      }
+    },
+    [commit, describe],
+  )
+
+  const onFrame = useCallback(
+    (frame: ServerFrame) => {
+      if (frame.type === 'error') {
+        if ('message' in frame) notify(frame.message, 'error')
+        return
+      }
+      apply(frame)
+    },
+    [apply],
+  )
+
+  const { connection, send, retry } = useRoomSocket({
+    sessionId,
+    onFrame,
+    lastSeq: () => stateRef.current.lastSeq,
+  })
+
+  useEffect(() => {
+    const pending = timers.current
+    return () => {
+      for (const timer of pending) clearTimeout(timer)
+      pending.clear()
+    }
+  }, [])
+
+  const act = useCallback(
+    (action: RoomAction): boolean => {
+      const sent = send(action)
+      if (!sent) notify(t('classroom.offline'), 'info')
+      return sent
+    },
+    [send, t],
+  )
+
+  return { state, connection, act, announcement, retry }
+}

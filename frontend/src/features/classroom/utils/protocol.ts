@@ -1,0 +1,152 @@
+/**
+ * The live room's websocket protocol (docs/classroom.md): frames the server sends, actions the client
+ * sends, and the close codes that end a visit for good.
+ */
+
+export type ParticipantRole = 'tutor' | 'student'
+
+export interface Person {
+  user_id: string
+  name: string
+  role: ParticipantRole
+  avatar_url: string | null
+  muted: boolean
+  hand_raised_at: string | null
+}
+
+export interface ChatMessage {
+  id: string
+  author_id: string
+  author_name: string
+  body: string
+  /** The `http(s)` URLs in `body`, in order: the only text ever rendered as links. */
+  links: string[]
+  to_tutors: boolean
+  deleted: boolean
+  at: string
+}
+
+export interface RoomSession {
+  id: string
+  title: string
+  status: string
+  starts_at: string
+  ends_at: string
+  locked: boolean
+  waiting_room: boolean
+  spotlight_user_id: string | null
+}
+
+export interface WelcomeFrame {
+  type: 'welcome'
+  you: { user_id: string; tutor: boolean }
+  session: RoomSession
+  last_seq: number
+  participants: Person[]
+  hands: string[]
+  chat: ChatMessage[]
+  /** Sent to tutors only. */
+  waiting?: Person[]
+}
+
+/** Fields every stored (numbered) event carries. */
+interface Stored {
+  seq: number
+  actor_id: string | null
+  at: string
+}
+
+export type StoredEvent = Stored &
+  (
+    | { type: 'class.started' | 'class.ended' | 'room.locked' | 'room.unlocked' }
+    | { type: 'presence.joined' | 'waiting.joined'; participant: Person }
+    | { type: 'presence.left' | 'waiting.left' | 'waiting.admitted' | 'waiting.denied'; user_id: string }
+    | { type: 'chat.message'; message: ChatMessage }
+    | { type: 'chat.deleted'; message_id: string }
+    | { type: 'hand.raised' | 'hand.lowered'; user_id: string }
+    | { type: 'participant.muted'; user_id: string | null }
+    | { type: 'participant.removed'; user_id: string }
+    | { type: 'room.spotlight'; user_id: string | null }
+  )
+
+/** A numbered event of a kind this client does not know yet (later features add more). */
+export interface UnknownStoredEvent extends Stored {
+  type: string
+}
+
+export interface ReactionFrame {
+  type: 'reaction'
+  user_id: string
+  emoji: string
+}
+
+export interface ErrorFrame {
+  type: 'error'
+  code: string
+  message: string
+  fields?: Record<string, string[]>
+}
+
+export type ServerFrame =
+  | WelcomeFrame
+  | { type: 'waiting'; message?: string }
+  | StoredEvent
+  | ReactionFrame
+  | ErrorFrame
+  | { type: 'pong' }
+
+/** The reactions the server accepts, in the order the picker shows them. */
+export const REACTIONS = ['👍', '👏', '❤️', '😂', '😮', '🎉', '❓'] as const
+export type Reaction = (typeof REACTIONS)[number]
+
+export const CHAT_MAX_LENGTH = 2000
+
+export type RoomAction =
+  | { type: 'chat.send'; body: string; to_tutors?: boolean }
+  | { type: 'hand.raise' | 'hand.lower' | 'ping' | 'mute.all' | 'class.end' }
+  | { type: 'reaction'; emoji: Reaction }
+  | { type: 'admit' | 'deny' | 'remove' | 'mute' | 'hand.lower_for'; user_id: string }
+  | { type: 'room.lock'; locked: boolean }
+  | { type: 'room.spotlight'; user_id: string | null }
+  | { type: 'chat.delete'; message_id: string }
+
+/** Close codes after which reconnecting cannot help; the page explains why instead. */
+export const FINAL_CLOSE_CODES: Readonly<Record<number, string>> = {
+  4401: 'unauthenticated',
+  4403: 'forbidden',
+  4404: 'not_found',
+  4410: 'session_ended',
+}
+
+export function isFinalClose(code: number): boolean {
+  return code in FINAL_CLOSE_CODES
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A text frame from the server, or null for anything that is not an object with a string `type`. */
+export function parseServerFrame(data: unknown): ServerFrame | null {
+  if (typeof data !== 'string') return null
+  try {
+    const value: unknown = JSON.parse(data)
+    if (isRecord(value) && typeof value.type === 'string') return value as unknown as ServerFrame
+  } catch {
+    // Not JSON: ignore.
+  }
+  return null
+}
+
+/** `ws(s)://<host>/ws/classroom/<id>/?ticket=…&after=<seq>`; `after` only when reconnecting. */
+export function classroomSocketUrl(
+  sessionId: string,
+  ticket: string,
+  after: number | null,
+  location: Pick<Location, 'protocol' | 'host'> = window.location,
+): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
+  const query = new URLSearchParams({ ticket })
+  if (after !== null) query.set('after', String(after))
+  return `${scheme}//${location.host}/ws/classroom/${encodeURIComponent(sessionId)}/?${query.toString()}`
+}

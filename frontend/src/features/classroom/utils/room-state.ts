@@ -1,0 +1,216 @@
+/**
+ * The room as this client sees it, rebuilt from the server's frames by one pure reducer.
+ *
+ * `welcome` is the authoritative snapshot; numbered events after it are applied once each: an event whose
+ * `seq` is not above `lastSeq` was already seen (or is already part of the snapshot) and is ignored, so
+ * the replay that follows a reconnect can never apply anything twice. Each handler is also idempotent,
+ * because an event committed while the snapshot was being read can be in the snapshot and follow it too.
+ */
+import type { ChatMessage, Person, RoomSession, ServerFrame, StoredEvent, WelcomeFrame } from './protocol'
+
+export type RoomPhase = 'connecting' | 'waiting' | 'in' | 'ended' | 'removed' | 'denied'
+
+export interface ReactionBubble {
+  id: number
+  userId: string
+  emoji: string
+}
+
+export interface RoomState {
+  phase: RoomPhase
+  me: { userId: string; tutor: boolean } | null
+  session: RoomSession | null
+  lastSeq: number
+  /** Everyone admitted and connected, in the order they came in. */
+  participants: Person[]
+  /** User ids with a raised hand, in the order the hands went up. */
+  hands: string[]
+  chat: ChatMessage[]
+  /** Students in the waiting room (tutors only). */
+  waiting: Person[]
+  /** Reactions on screen right now; each goes away with `reaction.expired`. */
+  reactions: ReactionBubble[]
+  nextReactionId: number
+}
+
+/** Frames from the server plus the client's own housekeeping. */
+export type RoomInput = ServerFrame | { type: 'reaction.expired'; id: number }
+
+export const MAX_CHAT_MESSAGES = 500
+export const MAX_REACTIONS = 12
+
+export const initialRoomState: RoomState = {
+  phase: 'connecting',
+  me: null,
+  session: null,
+  lastSeq: 0,
+  participants: [],
+  hands: [],
+  chat: [],
+  waiting: [],
+  reactions: [],
+  nextReactionId: 1,
+}
+
+function fromWelcome(state: RoomState, frame: WelcomeFrame): RoomState {
+  return {
+    ...state,
+    phase: 'in',
+    me: { userId: frame.you.user_id, tutor: frame.you.tutor },
+    session: frame.session,
+    lastSeq: frame.last_seq,
+    participants: frame.participants,
+    hands: unique(frame.hands),
+    chat: frame.chat.slice(-MAX_CHAT_MESSAGES),
+    waiting: frame.waiting ?? [],
+  }
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)]
+}
+
+function upsert(people: Person[], person: Person): Person[] {
+  return people.some((p) => p.user_id === person.user_id)
+    ? people.map((p) => (p.user_id === person.user_id ? person : p))
+    : [...people, person]
+}
+
+function without(people: Person[], userId: string): Person[] {
+  return people.filter((p) => p.user_id !== userId)
+}
+
+function updatePerson(people: Person[], userId: string, change: Partial<Person>): Person[] {
+  return people.map((p) => (p.user_id === userId ? { ...p, ...change } : p))
+}
+
+function withSession(state: RoomState, change: Partial<RoomSession>): RoomState {
+  return state.session ? { ...state, session: { ...state.session, ...change } } : state
+}
+
+function isStored(frame: RoomInput): frame is StoredEvent {
+  return 'seq' in frame && typeof frame.seq === 'number'
+}
+
+/** Applies one numbered event that has not been seen before. */
+function applyEvent(state: RoomState, event: StoredEvent): RoomState {
+  const mine = 'user_id' in event && event.user_id !== null && event.user_id === state.me?.userId
+  switch (event.type) {
+    case 'class.started':
+      return withSession(state, { status: 'live' })
+    case 'class.ended':
+      return { ...withSession(state, { status: 'ended' }), phase: 'ended', hands: [] }
+    case 'presence.joined': {
+      const person = event.participant
+      return {
+        ...state,
+        participants: upsert(state.participants, person),
+        waiting: without(state.waiting, person.user_id),
+        hands: person.hand_raised_at ? state.hands : state.hands.filter((id) => id !== person.user_id),
+      }
+    }
+    case 'presence.left':
+      return {
+        ...state,
+        participants: without(state.participants, event.user_id),
+        hands: state.hands.filter((id) => id !== event.user_id),
+      }
+    case 'waiting.joined':
+      return { ...state, waiting: upsert(state.waiting, event.participant) }
+    case 'waiting.left':
+    case 'waiting.admitted':
+      return { ...state, waiting: without(state.waiting, event.user_id) }
+    case 'waiting.denied':
+      // A student still waiting hears only their own refusal (and has no welcome yet to know their id).
+      return mine || state.phase === 'waiting'
+        ? { ...state, phase: 'denied' }
+        : { ...state, waiting: without(state.waiting, event.user_id) }
+    case 'chat.message': {
+      const message = event.message
+      const known = state.chat.some((m) => m.id === message.id)
+      const chat = known ? state.chat.map((m) => (m.id === message.id ? message : m)) : [...state.chat, message]
+      return { ...state, chat: chat.slice(-MAX_CHAT_MESSAGES) }
+    }
+    case 'chat.deleted':
+      return {
+        ...state,
+        chat: state.chat.map((m) => (m.id === event.message_id ? { ...m, body: '', links: [], deleted: true } : m)),
+      }
+    case 'hand.raised':
+      return {
+        ...state,
+        hands: state.hands.includes(event.user_id) ? state.hands : [...state.hands, event.user_id],
+        participants: updatePerson(state.participants, event.user_id, { hand_raised_at: event.at }),
+      }
+    case 'hand.lowered':
+      return {
+        ...state,
+        hands: state.hands.filter((id) => id !== event.user_id),
+        participants: updatePerson(state.participants, event.user_id, { hand_raised_at: null }),
+      }
+    case 'participant.muted': {
+      const userId = event.user_id
+      return {
+        ...state,
+        participants: state.participants.map((p) =>
+          (userId === null ? p.role === 'student' : p.user_id === userId) ? { ...p, muted: true } : p,
+        ),
+      }
+    }
+    case 'participant.removed': {
+      const next = {
+        ...state,
+        participants: without(state.participants, event.user_id),
+        waiting: without(state.waiting, event.user_id),
+        hands: state.hands.filter((id) => id !== event.user_id),
+      }
+      return mine ? { ...next, phase: 'removed' } : next
+    }
+    case 'room.locked':
+    case 'room.unlocked':
+      return withSession(state, { locked: event.type === 'room.locked' })
+    case 'room.spotlight':
+      return withSession(state, { spotlight_user_id: event.user_id })
+    default:
+      return state
+  }
+}
+
+export function roomReducer(state: RoomState, input: RoomInput): RoomState {
+  if (input.type === 'welcome') return fromWelcome(state, input)
+  if (input.type === 'waiting') return state.phase === 'connecting' ? { ...state, phase: 'waiting' } : state
+  if (input.type === 'reaction' && 'emoji' in input) {
+    const bubble = { id: state.nextReactionId, userId: input.user_id, emoji: input.emoji }
+    return {
+      ...state,
+      reactions: [...state.reactions, bubble].slice(-MAX_REACTIONS),
+      nextReactionId: state.nextReactionId + 1,
+    }
+  }
+  if (input.type === 'reaction.expired' && 'id' in input) {
+    return { ...state, reactions: state.reactions.filter((bubble) => bubble.id !== input.id) }
+  }
+  if (!isStored(input)) return state
+  if (input.seq <= state.lastSeq) return state
+  return { ...applyEvent(state, input), lastSeq: input.seq }
+}
+
+/** Whether a frame would change the room (false for duplicates and replays already seen). */
+export function isNewEvent(state: RoomState, input: RoomInput): boolean {
+  return !isStored(input) || input.seq > state.lastSeq
+}
+
+/** Someone's place in the queue of raised hands (1 = first up), or null when their hand is down. */
+export function handOrder(state: RoomState, userId: string): number | null {
+  const index = state.hands.indexOf(userId)
+  return index === -1 ? null : index + 1
+}
+
+export function personName(state: RoomState, userId: string | null | undefined): string | null {
+  if (!userId) return null
+  return (
+    state.participants.find((p) => p.user_id === userId)?.name ??
+    state.waiting.find((p) => p.user_id === userId)?.name ??
+    null
+  )
+}
