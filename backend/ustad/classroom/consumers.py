@@ -67,7 +67,9 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
             return
         self.admitted = entry.admitted
         if not self.admitted:
-            await self.send_json({"type": "waiting", "message": "The tutor will let you in shortly."})
+            await self.send_json({"type": "waiting", "message": "The tutor will let you in shortly.",
+                                  "you": {"user_id": self.user_id, "tutor": False},
+                                  "session": {"id": str(self.session.id), "title": self.session.title}})
             return
         await self._welcome()
 
