@@ -11,6 +11,7 @@ from ustad.core.spa import spa_index
 api_v1 = [
     path("", include("ustad.users.urls")),
     path("", include("ustad.courses.api.urls")),
+    path("", include("ustad.classroom.api.urls")),
     path("", include("ustad.core.urls")),
 ]
 

@@ -38,14 +38,18 @@ def can_see_session(user: Any, session: LiveSession) -> bool:
     return can_manage_session(user, session) or is_attendee(user, session)
 
 
-def entry_refusal(user: Any, session: LiveSession, *, manager: bool, now: Any = None) -> str | None:
-    """Why the user may not enter the room now (a code), or None when they may."""
+def entry_refusal(user: Any, session: LiveSession, *, manager: bool, now: Any = None,
+                  attendee: bool | None = None) -> str | None:
+    """Why the user may not enter the room now (a code), or None when they may.
+
+    `attendee` spares a query when the caller already knows (a list computes it for a whole page at once).
+    """
     now = now or timezone.now()
     if session.status == SessionStatus.CANCELLED:
         return "session_cancelled"
     if session.status == SessionStatus.ENDED:
         return "session_ended"
-    if not manager and not is_attendee(user, session):
+    if not manager and not (is_attendee(user, session) if attendee is None else attendee):
         return "not_invited"
     early = TUTOR_EARLY_ENTRY if manager else STUDENT_EARLY_ENTRY
     if session.status != SessionStatus.LIVE and now < session.starts_at - early:

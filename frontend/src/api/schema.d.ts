@@ -238,6 +238,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Classes from 30 days ago to a year ahead, in UTC. */
+        get: operations["calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/categories": {
         parameters: {
             query?: never;
@@ -548,6 +565,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/courses/{slug}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 403 `not_enrolled` for people who are neither the course's tutors nor its students. The `course` filter is ignored here. */
+        get: operations["courses_sessions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses/{slug}/students": {
         parameters: {
             query?: never;
@@ -671,6 +705,40 @@ export interface paths {
         put?: never;
         post: operations["me_avatar_create"];
         delete: operations["me_avatar_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's private calendar address (made on first use). Anyone holding it can read the caller's class times: rotate it if it leaks. */
+        get: operations["me_calendar_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A new private calendar address; the old one stops working at once. */
+        post: operations["me_calendar_rotate_create"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -849,6 +917,75 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["sections_lessons_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Classes not over yet come first, soonest first; then past ones, latest first. Naive `from`/`to` are read in the caller's time zone. */
+        get: operations["sessions_list"];
+        put?: never;
+        /** @description Schedule one class, or a weekly series (every created class is returned). Naive times are read in the tutor's time zone; a series keeps the same local hour across daylight-saving changes. */
+        post: operations["sessions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["sessions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Change a class that has not ended; its attendees hear of it at once. */
+        patch: operations["sessions_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Cancel a class (safe to repeat); its attendees hear of it at once. */
+        post: operations["sessions_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/seat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Book a free seat in a standalone class (201; 200 when already booked). 409 `session_full`, `session_closed`, `course_session` (a course's class: its students join through the course) or `teaches_session`. */
+        post: operations["sessions_seat_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1135,6 +1272,15 @@ export interface components {
             /** Format: binary */
             avatar: string;
         };
+        CalendarLink: {
+            /**
+             * Format: uri
+             * @description The private iCalendar address; keep it secret.
+             */
+            readonly url: string;
+            /** @description The same address for one-click subscribing. */
+            readonly webcal_url: string;
+        };
         Category: {
             slug: string;
             name: string;
@@ -1279,6 +1425,15 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /**
+         * @description * `session_cancelled` - The class was cancelled
+         *     * `session_ended` - The tutor ended the class
+         *     * `session_over` - The class's time is over
+         *     * `not_invited` - Not an attendee of this class
+         *     * `too_early` - Too early: students may enter 10 minutes before the start, tutors an hour before
+         * @enum {string}
+         */
+        EntryRefusalEnum: "session_cancelled" | "session_ended" | "session_over" | "not_invited" | "too_early";
         GradeInputRequest: {
             /** Format: decimal */
             score?: string | null;
@@ -1288,6 +1443,12 @@ export interface components {
             /** @default  */
             feedback?: string;
         };
+        /**
+         * @description * `course` - Students enrolled in the course
+         *     * `seats` - Students holding a seat
+         * @enum {string}
+         */
+        JoinPolicyEnum: "course" | "seats";
         /**
          * @description * `en` - English
          *     * `ur` - اردو
@@ -1386,6 +1547,8 @@ export interface components {
             body: string;
             timestamp_seconds?: number | null;
         };
+        /** @enum {unknown} */
+        NullEnum: null;
         PaginatedCertificateList: {
             /** @example 123 */
             count: number;
@@ -1475,6 +1638,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Review"][];
+        };
+        PaginatedSessionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Session"][];
         };
         PaginatedSubmissionForTutorList: {
             /** @example 123 */
@@ -1598,6 +1776,21 @@ export interface components {
             is_published?: boolean;
             /** @description The whole new order of the questions, each exactly once. */
             question_ids?: string[];
+        };
+        /** @description Every field optional (PATCH). The course and who may join stay as scheduled. */
+        PatchedSessionUpdateInputRequest: {
+            title?: string;
+            description?: string;
+            /** Format: date-time */
+            starts_at?: string;
+            /** Format: date-time */
+            ends_at?: string;
+            /** @description Most seats a standalone class offers; null for no limit. */
+            capacity?: number | null;
+            /** @description Students wait until a tutor admits them. */
+            waiting_room?: boolean;
+            late_after_minutes?: number;
+            present_min_percent?: number;
         };
         PatchedTitleInputRequest: {
             title?: string;
@@ -1796,6 +1989,17 @@ export interface components {
             /** Format: uuid */
             open_attempt_id: string | null;
         };
+        RecurrenceInputRequest: {
+            /** @description 0 = Monday … 6 = Sunday. */
+            weekdays: number[];
+            /**
+             * Format: date
+             * @description The last day a class may fall on (the tutor's local date).
+             */
+            until: string;
+            /** @description Local dates with no class. */
+            exceptions?: string[];
+        };
         Resource: {
             /** Format: uuid */
             id: string;
@@ -1853,11 +2057,95 @@ export interface components {
             readonly title: string;
             readonly position: number;
         };
+        /** @description A scheduled live class as the caller sees it. Needs `viewers` ({session id: SessionViewer}) in context. */
+        Session: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly title: string;
+            readonly description: string;
+            readonly course: components["schemas"]["SessionCourse"] | null;
+            readonly owner: components["schemas"]["Person"];
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+            /** @description The tutor's zone when scheduling. */
+            readonly timezone: string;
+            readonly capacity: number | null;
+            readonly join_policy: components["schemas"]["JoinPolicyEnum"];
+            readonly waiting_room: boolean;
+            /** @description Joining later than this counts as late. */
+            readonly late_after_minutes: number;
+            /** @description Share of the class to count as present. */
+            readonly present_min_percent: number;
+            readonly status: components["schemas"]["SessionStatusEnum"];
+            /** Format: uuid */
+            readonly series_id: string | null;
+            /** @description Seats booked (standalone classes). */
+            readonly seats_taken: number;
+            readonly viewer: components["schemas"]["SessionViewer"];
+            /** @description Where the front end opens the live room. */
+            readonly room_url: string;
+        };
+        SessionCourse: {
+            readonly slug: string;
+            readonly title: string;
+        };
+        /** @description A new class, or a weekly series. Naive times are read in the tutor's zone. */
+        SessionInputRequest: {
+            title: string;
+            description?: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** @description Most seats a standalone class offers; null for no limit. */
+            capacity?: number | null;
+            /** @description Students wait until a tutor admits them. */
+            waiting_room?: boolean;
+            late_after_minutes?: number;
+            present_min_percent?: number;
+            /** @description The course it belongs to (you must teach it); omit for a standalone class that students book seats in. */
+            course?: string | null;
+            /**
+             * @description Who may join a course's class: its students, or seat holders.
+             *
+             *     * `course` - Students enrolled in the course
+             *     * `seats` - Students holding a seat
+             */
+            join_policy?: components["schemas"]["JoinPolicyEnum"];
+            /** @description Repeat weekly at the same local time until a date. */
+            recurrence?: components["schemas"]["RecurrenceInputRequest"] | null;
+        };
         SessionOutput: {
             access: string;
             /** @description Seconds until the access token expires. */
             access_expires_in: number;
             user: components["schemas"]["User"];
+        };
+        /**
+         * @description * `scheduled` - Scheduled
+         *     * `live` - Live
+         *     * `ended` - Ended
+         *     * `cancelled` - Cancelled
+         * @enum {string}
+         */
+        SessionStatusEnum: "scheduled" | "live" | "ended" | "cancelled";
+        SessionViewer: {
+            /** @description The caller teaches this class. */
+            readonly can_manage: boolean;
+            /** @description The caller may open the room now. */
+            readonly can_enter_now: boolean;
+            /**
+             * @description Why the caller may not enter the room now; null when they may.
+             *
+             *     * `session_cancelled` - The class was cancelled
+             *     * `session_ended` - The tutor ended the class
+             *     * `session_over` - The class's time is over
+             *     * `not_invited` - Not an attendee of this class
+             *     * `too_early` - Too early: students may enter 10 minutes before the start, tutors an hour before
+             */
+            readonly entry_refusal: (components["schemas"]["EntryRefusalEnum"] | components["schemas"]["NullEnum"]) | null;
         };
         SignupInputRequest: {
             /** Format: email */
@@ -3428,6 +3716,72 @@ export interface operations {
                 };
             };
             /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No calendar at this address */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5308,6 +5662,90 @@ export interface operations {
             };
         };
     };
+    courses_sessions_list: {
+        parameters: {
+            query?: {
+                /** @description A course slug. */
+                course?: string;
+                /** @description Only sessions still running at or after this. */
+                from?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `scheduled` - Scheduled
+                 *     * `live` - Live
+                 *     * `ended` - Ended
+                 *     * `cancelled` - Cancelled
+                 */
+                status?: "scheduled" | "live" | "ended" | "cancelled" | "";
+                /** @description Only sessions starting before this. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSessionList"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     courses_students_list: {
         parameters: {
             query?: {
@@ -6213,6 +6651,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    me_calendar_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarLink"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    me_calendar_rotate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarLink"];
                 };
             };
             /** @description Invalid input */
@@ -7379,6 +7945,439 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Lesson"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_list: {
+        parameters: {
+            query?: {
+                /** @description A course slug. */
+                course?: string;
+                /** @description Only sessions still running at or after this. */
+                from?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `scheduled` - Scheduled
+                 *     * `live` - Live
+                 *     * `ended` - Ended
+                 *     * `cancelled` - Cancelled
+                 */
+                status?: "scheduled" | "live" | "ended" | "cancelled" | "";
+                /** @description Only sessions starting before this. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSessionList"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_create: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionInputRequest"];
+                "multipart/form-data": components["schemas"]["SessionInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSessionList"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedSessionUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedSessionUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_seat_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description Invalid input */

@@ -44,9 +44,13 @@ def weekly_starts(*, first: datetime, rule: Weekly, zone: str) -> Iterator[datet
         day += timedelta(days=1)
 
 
-def _check_times(starts_at: datetime, ends_at: datetime) -> None:
-    if starts_at < timezone.now() - timedelta(minutes=5):
+def _check_times(starts_at: datetime, ends_at: datetime, *, new_start: bool = True) -> None:
+    """A new start may not lie in the past; a live class may still move its end (not into the past)."""
+    now = timezone.now()
+    if new_start and starts_at < now - timedelta(minutes=5):
         raise _invalid("starts_at", "The start has already passed; choose a later time.")
+    if not new_start and ends_at <= now:
+        raise _invalid("ends_at", "The end has already passed; choose a later time.")
     if ends_at <= starts_at:
         raise _invalid("ends_at", "The end must come after the start.")
     if ends_at - starts_at > MAX_DURATION:
@@ -59,6 +63,8 @@ def session_schedule(*, owner: Any, course: Course | None, data: dict[str, Any],
     """Create one session, or every session of a weekly series. Standalone classes are for seat holders."""
     starts_at, ends_at = data["starts_at"], data["ends_at"]
     _check_times(starts_at, ends_at)
+    if course is None and data.get("join_policy") == JoinPolicy.COURSE:
+        raise _invalid("join_policy", "A class without a course is open to students holding a seat.")
     policy = JoinPolicy.SEATS if course is None else data.get("join_policy", JoinPolicy.COURSE)
     fields = {field: data[field] for field in SESSION_FIELDS if field in data}
     if weekly is None:
@@ -100,7 +106,11 @@ def session_update(*, session: LiveSession, data: dict[str, Any]) -> LiveSession
                                message="This class has ended or was cancelled; it can no longer change.")
     starts_at, ends_at = data.get("starts_at", session.starts_at), data.get("ends_at", session.ends_at)
     if "starts_at" in data or "ends_at" in data:
-        _check_times(starts_at, ends_at)
+        _check_times(starts_at, ends_at, new_start=starts_at != session.starts_at)
+    if data.get("capacity") is not None:
+        taken = Seat.objects.filter(session=session).count()
+        if data["capacity"] < taken:
+            raise _invalid("capacity", f"{taken} seats are already booked; the class needs at least that many.")
     session.starts_at, session.ends_at = starts_at, ends_at
     for field in SESSION_FIELDS:
         if field in data:
@@ -145,7 +155,7 @@ def seat_grant(*, student: Any, session: LiveSession, source: str) -> Seat:
     existing = Seat.objects.filter(session=session, student=student).first()
     if existing is not None:
         return existing
-    if session.status in (SessionStatus.ENDED, SessionStatus.CANCELLED):
+    if session.status in (SessionStatus.ENDED, SessionStatus.CANCELLED) or session.ends_at <= timezone.now():
         raise ApplicationError(code="session_closed", status_code=409, message="This class is no longer open.")
     if session.capacity is not None and Seat.objects.filter(session=session).count() >= session.capacity:
         raise ApplicationError(code="session_full", status_code=409, message="Every seat in this class is taken.")

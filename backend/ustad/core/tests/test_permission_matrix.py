@@ -17,6 +17,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conftest import client_for
+from ustad.classroom.models import LiveSession
+from ustad.classroom.services.schedule import calendar_feed_token
 from ustad.core.tests.factories import UploadSessionFactory
 from ustad.courses.models import (
     Assignment,
@@ -154,6 +156,17 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("attempt-detail", "get"): row(401, 200, 404, 200, 404, 200),
     ("attempt-detail", "patch"): row(401, 400, 404, 403, 404, 403),
     ("attempt-submit", "post"): row(401, 200, 404, 403, 404, 403),
+    # Live classes: a class of the course tomorrow, and a standalone class by "tutor" nobody has booked yet
+    ("session-list", "get"): signed_in(200),
+    ("session-list", "post"): row(401, 403, 403, 400, 400, 400),
+    ("session-detail", "get"): row(401, 200, 404, 200, 404, 200),
+    ("session-detail", "patch"): row(401, 403, 404, 200, 404, 200),
+    ("session-cancel", "post"): row(401, 403, 404, 200, 404, 200),
+    ("session-seat", "post"): row(401, 201, 201, 409, 201, 409),  # tutors of the class need no seat
+    ("course-sessions", "get"): row(401, 200, 403, 200, 403, 200),
+    ("my-calendar", "get"): signed_in(200),
+    ("my-calendar-rotate", "post"): signed_in(200),
+    ("calendar-feed", "get"): dict.fromkeys(ACTORS, 200),  # "student"'s private address: the address is the key
 }
 
 URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -187,6 +200,10 @@ URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     **{name: (lambda world: {"pk": world["quiz"].id}) for name in ("quiz-detail", "quiz-questions", "quiz-attempts")},
     "question-detail": lambda world: {"pk": world["question"].id},
     **{name: (lambda world: {"pk": world["attempt"].id}) for name in ("attempt-detail", "attempt-submit")},
+    **{name: (lambda world: {"pk": world["session"].id}) for name in ("session-detail", "session-cancel")},
+    "session-seat": lambda world: {"pk": world["standalone_session"].id},
+    "course-sessions": lambda world: {"slug": world["course"].slug},
+    "calendar-feed": lambda world: {"token": calendar_feed_token(user=world["student"])},
 }
 MULTIPART_ROUTES = {"me-avatar", "course-cover"}
 
@@ -226,6 +243,7 @@ def world(db: None) -> dict[str, Any]:
         "note": Note.objects.create(student=student, lesson=lessons[1], body="Mine"),
         **_coursework(course, student),
         **_quizzes(course, student),
+        **_live_classes(course),
         "resource": Resource.objects.create(course=course, lesson=lessons[1], title="Slides", kind="slides",
                                             stored_name="resources/slides.pdf", original_name="slides.pdf",
                                             content_type="application/pdf", size=10),
@@ -252,6 +270,14 @@ def _quizzes(course: Any, student: Any) -> dict[str, Any]:
                                        choices=[{"id": "true", "text": "True"}, {"id": "false", "text": "False"}])
     attempt = QuizAttempt.objects.create(quiz=quiz, student=student, number=1, started_at=timezone.now())
     return {"quiz": quiz, "question": question, "attempt": attempt}
+
+
+def _live_classes(course: Any) -> dict[str, Any]:
+    starts = timezone.now() + timedelta(days=1)
+    fields = {"owner": course.owner, "timezone": "Asia/Karachi", "starts_at": starts,
+              "ends_at": starts + timedelta(hours=1)}
+    return {"session": LiveSession.objects.create(course=course, title="Live", **fields),
+            "standalone_session": LiveSession.objects.create(title="Open class", join_policy="seats", **fields)}
 
 
 @pytest.mark.parametrize("actor", ACTORS)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from ustad.classroom.api import views
+
+urlpatterns = [
+    path("sessions", views.SessionCollectionView.as_view(), name="session-list"),
+    path("sessions/<uuid:pk>", views.SessionView.as_view(), name="session-detail"),
+    path("sessions/<uuid:pk>/cancel", views.SessionCancelView.as_view(), name="session-cancel"),
+    path("sessions/<uuid:pk>/seat", views.SessionSeatView.as_view(), name="session-seat"),
+    path("courses/<slug:slug>/sessions", views.CourseSessionListView.as_view(), name="course-sessions"),
+    path("me/calendar", views.MyCalendarView.as_view(), name="my-calendar"),
+    path("me/calendar/rotate", views.MyCalendarRotateView.as_view(), name="my-calendar-rotate"),
+    path("calendar/<str:token>.ics", views.CalendarFeedView.as_view(), name="calendar-feed"),
+]
