@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
@@ -10,6 +9,7 @@ from rest_framework import serializers
 
 from ustad.classroom.models import MAX_CAPACITY, JoinPolicy, LiveSession, SessionStatus
 from ustad.classroom.selectors import SessionViewer
+from ustad.core.fields import BoundedDateField, BoundedDateTimeField
 from ustad.courses.api.serializers import PersonSerializer
 from ustad.courses.models import Course
 
@@ -21,32 +21,6 @@ ENTRY_REFUSALS = [
     ("not_invited", "Not an attendee of this class"),
     ("too_early", "Too early: students may enter 10 minutes before the start, tutors an hour before"),
 ]
-# Classes happen in this range; outside it, date arithmetic (a zone's offset, the next day) could overflow.
-EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
-OUT_OF_RANGE = f"Choose a date between {EARLIEST.year} and {LATEST.year}."
-
-
-class BoundedDateTimeField(serializers.DateTimeField):
-    """An ISO 8601 moment (naive: in the active time zone) between 2000 and 2100, never a server error."""
-
-    def to_internal_value(self, value: Any) -> datetime:
-        try:
-            moment = super().to_internal_value(value)
-        except OverflowError as error:  # year 1 read in a zone east of UTC
-            raise serializers.ValidationError(OUT_OF_RANGE) from error
-        if not EARLIEST <= moment.date() <= LATEST:
-            raise serializers.ValidationError(OUT_OF_RANGE)
-        return moment
-
-
-class BoundedDateField(serializers.DateField):
-    def to_internal_value(self, value: Any) -> date:
-        day = super().to_internal_value(value)
-        if not EARLIEST <= day <= LATEST:
-            raise serializers.ValidationError(OUT_OF_RANGE)
-        return day
-
-
 class SessionCourseSerializer(serializers.ModelSerializer[Course]):
     class Meta:
         model = Course

@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ustad.core.fields import BoundedDateTimeField
 from ustad.courses.api.serializers import PersonSerializer
 from ustad.courses.markdown import markdown_to_safe_html
 from ustad.courses.models import SUBMISSION_FILE_KINDS, Assignment, LatePolicy, Submission, SubmissionFile
@@ -103,8 +104,8 @@ class SubmissionForTutorSerializer(SubmissionSerializer):
 class AssignmentInputSerializer(serializers.Serializer[Any]):
     title = serializers.CharField(max_length=160)
     instructions = serializers.CharField(max_length=20_000, required=False, allow_blank=True)
-    due_at = serializers.DateTimeField(required=False, allow_null=True,
-                                       help_text="ISO 8601; without an offset it is read in the tutor's time zone.")
+    due_at = BoundedDateTimeField(required=False, allow_null=True,
+                                  help_text="ISO 8601; without an offset it is read in the tutor's time zone.")
     points = serializers.IntegerField(min_value=1, max_value=1000, required=False)
     late_policy = serializers.ChoiceField(choices=LatePolicy.choices, required=False)
     late_penalty_percent = serializers.IntegerField(min_value=0, max_value=100, required=False)

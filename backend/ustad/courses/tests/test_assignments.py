@@ -49,13 +49,17 @@ def test_tutor_sets_an_assignment_in_their_time_zone(tutor, tutor_client, course
 
 @pytest.mark.parametrize(("payload", "field"), [
     ({"due_at": "2020-01-01T10:00:00Z"}, "due_at"),
+    ({"due_at": "0001-01-01T00:00:00"}, "due_at"),  # read in Karachi's zone, year 1 would overflow
+    ({"due_at": "9999-12-31T23:59:59"}, "due_at"),
     ({"points": 0}, "points"),
     ({"rubric": [{"id": "a", "title": "A", "points": 3}]}, "rubric"),  # 3 ≠ 10
     ({"rubric": [{"id": "a", "title": "A", "points": 5}, {"id": "a", "title": "B", "points": 5}]}, "rubric"),
     ({"allowed_file_kinds": ["exe"]}, "allowed_file_kinds.0"),
     ({"late_penalty_percent": 150}, "late_penalty_percent"),
 ])
-def test_bad_assignments_are_refused(tutor_client, course, payload, field):
+def test_bad_assignments_are_refused(tutor, tutor_client, course, payload, field):
+    tutor.timezone = "Asia/Karachi"
+    tutor.save()
     response = tutor_client.post(f"/api/v1/courses/{course.slug}/assignments",
                                  {"title": "X", "points": 10, **payload}, format="json")
     assert response.status_code == 400, response.content
