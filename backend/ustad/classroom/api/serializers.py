@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from ustad.classroom.models import MAX_CAPACITY, JoinPolicy, LiveSession, SessionStatus
 from ustad.classroom.selectors import SessionViewer
+from ustad.classroom.services import attendance
 from ustad.core.fields import BoundedDateField, BoundedDateTimeField
 from ustad.courses.api.serializers import PersonSerializer
 from ustad.courses.models import Course
@@ -127,3 +128,13 @@ class SessionFilterSerializer(serializers.Serializer[Any]):
 class CalendarLinkSerializer(serializers.Serializer[Any]):
     url = serializers.URLField(read_only=True, help_text="The private iCalendar address; keep it secret.")
     webcal_url = serializers.CharField(read_only=True, help_text="The same address for one-click subscribing.")
+
+
+class AttendanceRowSerializer(serializers.Serializer[Any]):
+    user_id = serializers.UUIDField()
+    name = serializers.CharField()
+    email = serializers.EmailField()
+    first_joined_at = serializers.DateTimeField(allow_null=True)
+    minutes_present = serializers.IntegerField()
+    percent_present = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=[attendance.PRESENT, attendance.LATE, attendance.ABSENT])

@@ -19,14 +19,15 @@ from rest_framework.views import APIView
 
 from ustad.classroom import selectors
 from ustad.classroom.api.serializers import (
+    AttendanceRowSerializer,
     CalendarLinkSerializer,
     SessionFilterSerializer,
     SessionInputSerializer,
     SessionSerializer,
     SessionUpdateInputSerializer,
 )
-from ustad.classroom.models import LiveSession
-from ustad.classroom.services import calendar, schedule
+from ustad.classroom.models import LiveSession, SessionStatus
+from ustad.classroom.services import attendance, calendar, schedule
 from ustad.core.api import request_user, validated_data
 from ustad.core.errors import ApplicationError
 from ustad.courses import permissions as course_permissions
@@ -210,3 +211,36 @@ class CalendarFeedView(APIView):
         response["Cache-Control"] = "private, max-age=300"
         response["X-Robots-Tag"] = "noindex"
         return response
+
+
+def _csv_download(text: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class SessionAttendanceView(APIView):
+    @extend_schema(responses={200: AttendanceRowSerializer(many=True)}, tags=TAGS,
+                   description="Minutes present and present / late / absent for every student of the class, "
+                               "by the class's own rule (`late_after_minutes`, `present_min_percent`).")
+    def get(self, request: Request, pk: Any) -> Response:
+        session = selectors.session_get_for_manager(user=request.user, session_id=pk)
+        rows = attendance.session_attendance(session=session)
+        return Response(AttendanceRowSerializer([row.__dict__ for row in rows], many=True).data)
+
+
+class SessionAttendanceCsvView(APIView):
+    @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR}, tags=TAGS)
+    def get(self, request: Request, pk: Any) -> HttpResponse:
+        session = selectors.session_get_for_manager(user=request.user, session_id=pk)
+        return _csv_download(attendance.session_attendance_csv(session=session), f"attendance-{session.id}.csv")
+
+
+class CourseAttendanceCsvView(APIView):
+    @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR}, tags=TAGS,
+                   description="One row per student, one column per class of the course that has started.")
+    def get(self, request: Request, slug: str) -> HttpResponse:
+        course = course_selectors.course_get_for_editor(slug=slug, user=request.user)
+        sessions = list(LiveSession.objects.filter(course=course, starts_at__lte=timezone.now())
+                        .exclude(status=SessionStatus.CANCELLED).select_related("course").order_by("starts_at"))
+        return _csv_download(attendance.course_attendance_csv(sessions=sessions), f"{course.slug}-attendance.csv")

@@ -68,3 +68,18 @@ def test_csv_reports_are_formula_safe(lesson_of_a_class):
     assert any(row[0].startswith("'=Evil") for row in session_rows)
     course_rows = list(csv.reader(io.StringIO(course_attendance_csv(sessions=[lesson_of_a_class]))))
     assert course_rows[0][-1] == "Attended" and {row[-1] for row in course_rows[1:]} == {"0", "1"}
+
+
+def test_tutors_read_attendance_as_json_and_csv(lesson_of_a_class):
+    from conftest import client_for
+
+    session = lesson_of_a_class
+    tutor = client_for(session.owner)
+    rows = tutor.get(f"/api/v1/sessions/{session.id}/attendance").json()
+    assert {row["status"] for row in rows} == {PRESENT, LATE, ABSENT} and len(rows) == 4
+    sheet = tutor.get(f"/api/v1/sessions/{session.id}/attendance.csv")
+    assert sheet["Content-Type"].startswith("text/csv") and b"Minutes present" in sheet.content
+    course_sheet = tutor.get(f"/api/v1/courses/{session.course.slug}/attendance.csv")
+    assert course_sheet.status_code == 200 and b"Vectors (2026-03-02)" in course_sheet.content
+    student = session.course.enrollments.first().student
+    assert client_for(student).get(f"/api/v1/sessions/{session.id}/attendance").status_code == 403

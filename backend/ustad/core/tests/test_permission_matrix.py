@@ -164,6 +164,9 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("session-cancel", "post"): row(401, 403, 404, 200, 404, 200),
     ("session-seat", "post"): row(401, 201, 201, 409, 201, 409),  # tutors of the class need no seat
     ("course-sessions", "get"): row(401, 200, 403, 200, 403, 200),
+    ("session-attendance", "get"): row(401, 403, 404, 200, 404, 200),
+    ("session-attendance-csv", "get"): row(401, 403, 404, 200, 404, 200),
+    ("course-attendance-csv", "get"): editors(200),
     ("my-calendar", "get"): signed_in(200),
     ("my-calendar-rotate", "post"): signed_in(200),
     ("calendar-feed", "get"): dict.fromkeys(ACTORS, 200),  # "student"'s private address: the address is the key
@@ -200,9 +203,11 @@ URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     **{name: (lambda world: {"pk": world["quiz"].id}) for name in ("quiz-detail", "quiz-questions", "quiz-attempts")},
     "question-detail": lambda world: {"pk": world["question"].id},
     **{name: (lambda world: {"pk": world["attempt"].id}) for name in ("attempt-detail", "attempt-submit")},
-    **{name: (lambda world: {"pk": world["session"].id}) for name in ("session-detail", "session-cancel")},
+    **{name: (lambda world: {"pk": world["session"].id}) for name in (
+        "session-detail", "session-cancel", "session-attendance", "session-attendance-csv")},
     "session-seat": lambda world: {"pk": world["standalone_session"].id},
     "course-sessions": lambda world: {"slug": world["course"].slug},
+    "course-attendance-csv": lambda world: {"slug": world["course"].slug},
     "calendar-feed": lambda world: {"token": calendar_feed_token(user=world["student"])},
 }
 MULTIPART_ROUTES = {"me-avatar", "course-cover"}
