@@ -1,12 +1,24 @@
+import { act, waitFor } from '@testing-library/react'
+import { expect } from 'vitest'
+
 import type {
+  BreakoutRoom,
+  BreakoutRound,
   ChatMessage,
   Person,
+  Poll,
+  RoomQuestion,
   RoomSession,
+  ServerFrame,
   StoredEvent,
   WelcomeFrame,
 } from '@/features/classroom/utils/protocol'
 
+import { buildSession, buildTutorUser } from './factories'
 import { FakeWebSocket } from './fake-websocket'
+import { mockFetch } from './fetch-mock'
+import { renderApp } from './render-app'
+import { signedIn } from './routes'
 
 export const CLASS_ID = '7d1c6a52-0b8e-4c55-9f0e-2a7f3c9d1e01'
 export const STUDENT_ID = '5b0a7c1e-3a4e-4b0a-9a53-0c2f6f1b9a11'
@@ -34,6 +46,7 @@ export function buildChatMessage(overrides: Partial<ChatMessage> = {}): ChatMess
   messageSeq += 1
   return {
     id: `40000000-0000-4000-8000-${String(messageSeq).padStart(12, '0')}`,
+    room_id: null,
     author_id: TUTOR_ID,
     author_name: 'Sir Imran',
     body: `Message ${messageSeq}`,
@@ -71,8 +84,69 @@ export function buildWelcome(
     participants: [buildTutorPerson(), buildPerson({ user_id: STUDENT_ID, name: 'Ayesha Khan' })],
     hands: [],
     chat: [],
+    polls: [],
+    questions: [],
+    breakout: null,
     ...rest,
     session: buildRoomSession(session),
+  }
+}
+
+let pollSeq = 0
+/** An open single-answer poll with two options, `a` and `b`, and no votes yet. */
+export function buildPoll(overrides: Partial<Poll> = {}): Poll {
+  pollSeq += 1
+  return {
+    id: `50000000-0000-4000-8000-${String(pollSeq).padStart(12, '0')}`,
+    question: 'Which is a prime number?',
+    options: [
+      { id: 'a', text: '9' },
+      { id: 'b', text: '7' },
+    ],
+    multiple: false,
+    status: 'open',
+    results: { a: 0, b: 0 },
+    votes: 0,
+    ...overrides,
+  }
+}
+
+let questionSeq = 0
+export function buildQuestion(overrides: Partial<RoomQuestion> = {}): RoomQuestion {
+  questionSeq += 1
+  return {
+    id: `60000000-0000-4000-8000-${String(questionSeq).padStart(12, '0')}`,
+    body: `Question ${questionSeq}?`,
+    anonymous: false,
+    author_id: null,
+    author_name: 'Student',
+    upvotes: 0,
+    answered: false,
+    at: '2026-03-02T10:06:00Z',
+    ...overrides,
+  }
+}
+
+let roundSeq = 0
+/** A breakout round; `members[i]` are the user ids in room i + 1. */
+export function buildRound({
+  members = [[], []],
+  ...overrides
+}: Partial<Omit<BreakoutRound, 'rooms'>> & { members?: string[][] } = {}): BreakoutRound {
+  roundSeq += 1
+  const round = String(roundSeq).padStart(6, '0')
+  const rooms: BreakoutRoom[] = members.map((ids, index) => ({
+    id: `70000000-0000-4000-8000-${round}${String(index + 1).padStart(6, '0')}`,
+    number: index + 1,
+    name: `Room ${index + 1}`,
+    members: ids,
+  }))
+  return {
+    id: `80000000-0000-4000-8000-${round.padStart(12, '0')}`,
+    mode: 'manual',
+    ends_at: '2026-03-02T10:30:00Z',
+    rooms,
+    ...overrides,
   }
 }
 
@@ -102,4 +176,30 @@ export function recordSent(socket: FakeWebSocket): unknown[] {
 export function serverClose(socket: FakeWebSocket, code: number): void {
   socket.readyState = FakeWebSocket.CLOSED
   socket.dispatchEvent(new CloseEvent('close', { code }))
+}
+
+/** Delivers server frames to the page's room socket, as one burst. */
+export function receiveFrames(socket: FakeWebSocket, ...frames: ServerFrame[]): void {
+  act(() => {
+    for (const frame of frames) socket.receive(frame)
+  })
+}
+
+/** Opens the class page and its socket, signed in as a student or a tutor; `sent` collects the frames it sends. */
+export async function openClassroom({ tutor = false } = {}) {
+  const session = tutor
+    ? buildSession({ user: buildTutorUser({ id: TUTOR_ID, first_name: 'Imran', full_name: 'Sir Imran' }) })
+    : buildSession()
+  const api = mockFetch(signedIn(session))
+  const view = renderApp(`/classroom/${CLASS_ID}`)
+  await waitFor(() => expect(classroomSockets()).toHaveLength(1))
+  const socket = classroomSockets()[0]!
+  const sent = recordSent(socket)
+  act(() => socket.open())
+  return { ...view, api, socket, sent }
+}
+
+/** A moment `minutes` from now, for breakout rounds that are still running. */
+export function minutesFromNow(minutes: number): string {
+  return new Date(Date.now() + minutes * 60_000).toISOString()
 }

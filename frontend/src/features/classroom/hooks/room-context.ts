@@ -9,6 +9,8 @@ export interface RoomContextValue {
   connection: RoomConnection
   /** Sends an action; tells the person when the room is not connected. Returns whether it went out. */
   act: (action: RoomAction) => boolean
+  /** Clears a call for help or a notice from this screen only. */
+  dismiss: (what: 'help' | 'notice', id: number) => void
 }
 
 /** The room shared by every panel of the page, so new panels plug in without prop chains. */

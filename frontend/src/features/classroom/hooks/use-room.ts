@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 
 import { notify } from '@/lib/notices'
 
-import { announcementFor, type Announcement } from '../utils/announcements'
+import { announcementFor } from '../utils/announcements'
+import { announcementText } from '../utils/announcement-text'
 import type { RoomAction, ServerFrame } from '../utils/protocol'
 import { initialRoomState, roomReducer, type RoomInput, type RoomState } from '../utils/room-state'
 import type { RoomContextValue } from './room-context'
@@ -27,17 +28,6 @@ export function useRoom(sessionId: string): RoomContextValue & {
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>())
   const [announcement, setAnnouncement] = useState<{ id: number; text: string } | null>(null)
 
-  const describe = useCallback(
-    (said: Announcement): string => {
-      if (said.kind === 'hand') return t('classroom.announce.hand', { name: said.name })
-      if (said.kind === 'waiting') return t('classroom.announce.waiting', { name: said.name })
-      return said.toTutors
-        ? t('classroom.announce.privateChat', { name: said.name, body: said.body })
-        : t('classroom.announce.chat', { name: said.name, body: said.body })
-    },
-    [t],
-  )
-
   /** Runs the reducer; returns the states before and after, or null when nothing changed. */
   const commit = useCallback((input: RoomInput): { previous: RoomState; next: RoomState } | null => {
     const previous = stateRef.current
@@ -53,7 +43,7 @@ export function useRoom(sessionId: string): RoomContextValue & {
       const change = commit(input)
       if (!change) return
       const said = announcementFor(change.previous, change.next, input)
-      if (said) setAnnouncement((last) => ({ id: (last?.id ?? 0) + 1, text: describe(said) }))
+      if (said) setAnnouncement((last) => ({ id: (last?.id ?? 0) + 1, text: announcementText(t, said) }))
       if (input.type === 'reaction') {
         const id = change.next.nextReactionId - 1
         const timer = setTimeout(() => {
@@ -63,7 +53,7 @@ export function useRoom(sessionId: string): RoomContextValue & {
         timers.current.add(timer)
       }
     },
-    [commit, describe],
+    [commit, t],
   )
 
   const onFrame = useCallback(
@@ -94,11 +84,19 @@ export function useRoom(sessionId: string): RoomContextValue & {
   const act = useCallback(
     (action: RoomAction): boolean => {
       const sent = send(action)
-      if (!sent) notify(t('classroom.offline'), 'info')
+      if (sent) commit({ type: 'sent', action })
+      else notify(t('classroom.offline'), 'info')
       return sent
     },
-    [send, t],
+    [send, commit, t],
   )
 
-  return { state, connection, act, announcement, retry }
+  const dismiss = useCallback(
+    (what: 'help' | 'notice', id: number) => {
+      commit({ type: what === 'help' ? 'help.dismissed' : 'notice.dismissed', id })
+    },
+    [commit],
+  )
+
+  return { state, connection, act, dismiss, announcement, retry }
 }

@@ -16,6 +16,8 @@ export interface Person {
 
 export interface ChatMessage {
   id: string
+  /** The breakout room it was said in; null for the main room. */
+  room_id: string | null
   author_id: string
   author_name: string
   body: string
@@ -45,8 +47,69 @@ export interface WelcomeFrame {
   participants: Person[]
   hands: string[]
   chat: ChatMessage[]
+  /** Every poll of the class, each with `mine`, the caller's own vote. */
+  polls: Poll[]
+  questions: RoomQuestion[]
+  /** The open breakout round, if any, and the caller's room in it. */
+  breakout: BreakoutSnapshot | null
   /** Sent to tutors only. */
   waiting?: Person[]
+}
+
+export interface PollOption {
+  id: string
+  text: string
+}
+
+export type PollStatus = 'open' | 'closed'
+
+export interface Poll {
+  id: string
+  question: string
+  options: PollOption[]
+  /** Whether a voter may choose several options. */
+  multiple: boolean
+  status: PollStatus
+  /** Votes per option id. */
+  results: Record<string, number>
+  /** How many people voted. */
+  votes: number
+  /** The caller's own choice (in the welcome only); empty when they have not voted. */
+  mine?: string[]
+}
+
+export interface RoomQuestion {
+  id: string
+  body: string
+  anonymous: boolean
+  /** Null for an anonymous question, except in the tutors' copy. */
+  author_id: string | null
+  author_name: string | null
+  upvotes: number
+  answered: boolean
+  at: string
+}
+
+export type BreakoutMode = 'random' | 'manual' | 'choose'
+
+export interface BreakoutRoom {
+  id: string
+  number: number
+  name: string
+  /** User ids of the students in the room. */
+  members: string[]
+}
+
+export interface BreakoutRound {
+  id: string
+  mode: BreakoutMode
+  ends_at: string
+  rooms: BreakoutRoom[]
+}
+
+export interface BreakoutSnapshot {
+  round: BreakoutRound
+  my_room_id: string | null
 }
 
 /** Fields every stored (numbered) event carries. */
@@ -67,6 +130,17 @@ export type StoredEvent = Stored &
     | { type: 'participant.muted'; user_id: string | null }
     | { type: 'participant.removed'; user_id: string }
     | { type: 'room.spotlight'; user_id: string | null }
+    | { type: 'poll.opened' | 'poll.closed'; poll: Poll }
+    | { type: 'poll.results'; poll_id: string; results: Record<string, number>; votes: number }
+    | { type: 'qa.asked'; question: RoomQuestion }
+    | { type: 'qa.upvoted'; question_id: string; upvotes: number }
+    | { type: 'qa.answered'; question_id: string }
+    | { type: 'breakout.started'; round: BreakoutRound }
+    | { type: 'breakout.moved'; user_id: string; room_id: string | null }
+    | { type: 'breakout.broadcast'; body: string }
+    | { type: 'breakout.visit'; user_id: string; room_id: string | null }
+    | { type: 'breakout.help'; user_id: string; room_id: string; room_name: string }
+    | { type: 'breakout.ended'; round_id: string }
   )
 
 /** A numbered event of a kind this client does not know yet (later features add more). */
@@ -100,6 +174,13 @@ export const REACTIONS = ['👍', '👏', '❤️', '😂', '😮', '🎉', '❓
 export type Reaction = (typeof REACTIONS)[number]
 
 export const CHAT_MAX_LENGTH = 2000
+export const POLL_QUESTION_MAX_LENGTH = 300
+export const POLL_OPTION_MAX_LENGTH = 200
+export const POLL_MIN_OPTIONS = 2
+export const POLL_MAX_OPTIONS = 10
+export const QUESTION_MAX_LENGTH = 1000
+export const BREAKOUT_MAX_ROOMS = 50
+export const BREAKOUT_MAX_MINUTES = 180
 
 export type RoomAction =
   | { type: 'chat.send'; body: string; to_tutors?: boolean }
@@ -109,6 +190,23 @@ export type RoomAction =
   | { type: 'room.lock'; locked: boolean }
   | { type: 'room.spotlight'; user_id: string | null }
   | { type: 'chat.delete'; message_id: string }
+  | { type: 'poll.create'; question: string; options: string[]; multiple?: boolean }
+  | { type: 'poll.vote'; poll_id: string; option_ids: string[] }
+  | { type: 'poll.close'; poll_id: string }
+  | { type: 'qa.ask'; body: string; anonymous?: boolean }
+  | { type: 'qa.upvote' | 'qa.answered'; question_id: string }
+  | {
+      type: 'breakout.start'
+      rooms: number
+      mode: BreakoutMode
+      minutes: number
+      /** Student id → room number (manual mode); students left out stay in the main room. */
+      assignments?: Record<string, number>
+    }
+  | { type: 'breakout.move'; user_id: string; room_id: string | null }
+  | { type: 'breakout.join' | 'breakout.visit'; room_id: string | null }
+  | { type: 'breakout.broadcast'; body: string }
+  | { type: 'breakout.help' | 'breakout.end' }
 
 /** Close codes after which reconnecting cannot help; the page explains why instead. */
 export const FINAL_CLOSE_CODES: Readonly<Record<number, string>> = {

@@ -195,7 +195,7 @@ describe('room state', () => {
   })
 
   it('counts unknown numbered events so later features never replay', () => {
-    const state = run([welcome({ last_seq: 1 }), { type: 'poll.opened', seq: 2, actor_id: null, at: '' } as unknown as RoomInput])
+    const state = run([welcome({ last_seq: 1 }), { type: 'whiteboard.changed', seq: 2, actor_id: null, at: '' } as unknown as RoomInput])
     expect(state.lastSeq).toBe(2)
   })
 

@@ -6,7 +6,18 @@
  * the replay that follows a reconnect can never apply anything twice. Each handler is also idempotent,
  * because an event committed while the snapshot was being read can be in the snapshot and follow it too.
  */
-import type { ChatMessage, Person, RoomSession, ServerFrame, StoredEvent, WelcomeFrame } from './protocol'
+import { applyBreakoutEvent, breakoutFromWelcome, type BreakoutState, type HelpCall, type RoomNotice } from './breakout-state'
+import { applyEngagementEvent, engagementFromWelcome, noteSent, type PollView } from './engagement-state'
+import type {
+  ChatMessage,
+  Person,
+  RoomAction,
+  RoomQuestion,
+  RoomSession,
+  ServerFrame,
+  StoredEvent,
+  WelcomeFrame,
+} from './protocol'
 
 export type RoomPhase = 'connecting' | 'waiting' | 'in' | 'ended' | 'removed' | 'denied'
 
@@ -31,10 +42,32 @@ export interface RoomState {
   /** Reactions on screen right now; each goes away with `reaction.expired`. */
   reactions: ReactionBubble[]
   nextReactionId: number
+  /** Every poll of the class, newest last, each with this person's own vote. */
+  polls: PollView[]
+  questions: RoomQuestion[]
+  /** Ids of the questions this person asked, anonymous ones included (matched as they come back). */
+  myQuestions: string[]
+  /** Ids of the questions this person upvoted: the server never says, so the client remembers. */
+  upvoted: string[]
+  /** Anonymous questions sent but not back yet (their text), to recognise them as one's own. */
+  pendingAnonymous: string[]
+  /** The open breakout round, or null. */
+  breakout: BreakoutState | null
+  /** The number of every breakout room seen, so tutors can still read a room's chat after the round. */
+  roomNumbers: Record<string, number>
+  /** Students calling for help (tutors only), oldest first. */
+  helpCalls: HelpCall[]
+  /** Messages to every room and the call back to the main room (students), oldest first. */
+  notices: RoomNotice[]
 }
 
 /** Frames from the server plus the client's own housekeeping. */
-export type RoomInput = ServerFrame | { type: 'reaction.expired'; id: number }
+export type RoomInput =
+  | ServerFrame
+  | { type: 'reaction.expired'; id: number }
+  /** An action this client sent: what the server does not echo back (one's vote, upvotes) is noted. */
+  | { type: 'sent'; action: RoomAction }
+  | { type: 'help.dismissed' | 'notice.dismissed'; id: number }
 
 export const MAX_CHAT_MESSAGES = 500
 export const MAX_REACTIONS = 12
@@ -50,10 +83,19 @@ export const initialRoomState: RoomState = {
   waiting: [],
   reactions: [],
   nextReactionId: 1,
+  polls: [],
+  questions: [],
+  myQuestions: [],
+  upvoted: [],
+  pendingAnonymous: [],
+  breakout: null,
+  roomNumbers: {},
+  helpCalls: [],
+  notices: [],
 }
 
 function fromWelcome(state: RoomState, frame: WelcomeFrame): RoomState {
-  return {
+  const base: RoomState = {
     ...state,
     phase: 'in',
     me: { userId: frame.you.user_id, tutor: frame.you.tutor },
@@ -64,6 +106,7 @@ function fromWelcome(state: RoomState, frame: WelcomeFrame): RoomState {
     chat: frame.chat.slice(-MAX_CHAT_MESSAGES),
     waiting: frame.waiting ?? [],
   }
+  return breakoutFromWelcome(engagementFromWelcome(base, frame), frame)
 }
 
 function unique(ids: string[]): string[] {
@@ -172,7 +215,7 @@ function applyEvent(state: RoomState, event: StoredEvent): RoomState {
     case 'room.spotlight':
       return withSession(state, { spotlight_user_id: event.user_id })
     default:
-      return state
+      return applyBreakoutEvent(applyEngagementEvent(state, event), event)
   }
 }
 
@@ -189,6 +232,13 @@ export function roomReducer(state: RoomState, input: RoomInput): RoomState {
   }
   if (input.type === 'reaction.expired' && 'id' in input) {
     return { ...state, reactions: state.reactions.filter((bubble) => bubble.id !== input.id) }
+  }
+  if (input.type === 'sent' && 'action' in input) return noteSent(state, input.action)
+  if (input.type === 'help.dismissed' && 'id' in input) {
+    return { ...state, helpCalls: state.helpCalls.filter((call) => call.id !== input.id) }
+  }
+  if (input.type === 'notice.dismissed' && 'id' in input) {
+    return { ...state, notices: state.notices.filter((notice) => notice.id !== input.id) }
   }
   if (!isStored(input)) return state
   if (input.seq <= state.lastSeq) return state
