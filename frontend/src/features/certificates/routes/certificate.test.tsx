@@ -32,7 +32,7 @@ describe('certificate verification', () => {
     renderApp('/certificates/3F9A0C12B7D4')
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Valid certificate' })).toBeInTheDocument()
-    expect(document.title).toBe('Valid certificate · Ustad')
+    await waitFor(() => expect(document.title).toBe('Valid certificate · Ustad'))
     expect(screen.getByText('Ayesha Khan')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Python from zero' })).toHaveAttribute('href', '/courses/python-from-zero')
     expect(screen.getByText('Sara Malik')).toBeInTheDocument()
@@ -49,7 +49,7 @@ describe('certificate verification', () => {
     const { user, router } = renderApp('/certificates/BADC0DE00000')
 
     expect(await screen.findByRole('heading', { level: 1, name: 'No certificate with this code' })).toBeInTheDocument()
-    expect(document.title).toBe('No certificate with this code · Ustad')
+    await waitFor(() => expect(document.title).toBe('No certificate with this code · Ustad'))
     expect(screen.getByRole('alert')).toHaveTextContent('not issued any certificate with the code BADC0DE00000')
     expect(screen.queryByRole('link', { name: 'Download PDF' })).not.toBeInTheDocument()
 

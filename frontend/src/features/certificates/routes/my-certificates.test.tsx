@@ -21,7 +21,7 @@ describe('my certificates', () => {
     const { user } = renderApp('/my/certificates')
 
     expect(await screen.findByRole('heading', { level: 1, name: 'My certificates' })).toBeInTheDocument()
-    expect(document.title).toBe('My certificates · Ustad')
+    await waitFor(() => expect(document.title).toBe('My certificates · Ustad'))
     const nav = screen.getByRole('navigation', { name: 'Main' })
     expect(within(nav).getByRole('link', { name: 'My certificates' })).toHaveAttribute('href', '/my/certificates')
 

@@ -74,7 +74,7 @@ describe('classroom: student', () => {
     expect(screen.getByRole('tab', { name: 'Chat' })).toHaveAttribute('aria-selected', 'true')
     expect(screen.getByRole('button', { name: 'Raise hand' })).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Mute everyone' })).not.toBeInTheDocument()
-    expect(document.title).toBe('Algebra revision · Ustad')
+    await waitFor(() => expect(document.title).toBe('Algebra revision · Ustad'))
   })
 
   it('sends chat (Enter sends, Shift+Enter adds a line) and shows messages with safe links', async () => {
