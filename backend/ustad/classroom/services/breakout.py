@@ -9,17 +9,20 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F, Func, UUIDField, Value
 from django.utils import timezone
 
 from ustad.classroom.models import (
     Admission,
     Audience,
+    BoardPage,
     BreakoutMode,
     BreakoutRoom,
     BreakoutRound,
     LiveSession,
     Participant,
     ParticipantRole,
+    RoomEvent,
 )
 from ustad.classroom.services.room import clean_chat, event_append
 from ustad.core.errors import ApplicationError
@@ -41,9 +44,27 @@ def round_dict(breakout: BreakoutRound) -> dict[str, Any]:
     for user_id, room_id in Participant.objects.filter(breakout_room__round=breakout).values_list(
             "user_id", "breakout_room_id"):
         members.setdefault(room_id, []).append(str(user_id))
+    first_pages: dict[Any, str] = {}
+    for room_id, page_id in BoardPage.objects.filter(breakout_room__round=breakout).order_by(
+            "-position").values_list("breakout_room_id", "id"):
+        first_pages[room_id] = str(page_id)
     return {"id": str(breakout.id), "mode": breakout.mode, "ends_at": breakout.ends_at.isoformat(),
             "rooms": [{"id": str(room.id), "number": room.number, "name": room.name,
-                       "members": sorted(members.get(room.id, []))} for room in breakout.rooms.all()]}
+                       "members": sorted(members.get(room.id, [])), "board_page_id": first_pages.get(room.id)}
+                      for room in breakout.rooms.all()]}
+
+
+def round_visits(breakout: BreakoutRound) -> dict[str, str]:
+    """Which room each visiting tutor is in now (tutors back in the main room are left out)."""
+    visits: dict[str, str] = {}
+    for payload in RoomEvent.objects.filter(session_id=breakout.session_id, type="breakout.visit",
+                                            created_at__gte=breakout.created_at).order_by("seq") \
+            .values_list("payload", flat=True):
+        if payload.get("room_id"):
+            visits[payload["user_id"]] = payload["room_id"]
+        else:
+            visits.pop(payload["user_id"], None)
+    return visits
 
 
 def _students_in_room(session: LiveSession) -> list[Participant]:
@@ -81,6 +102,11 @@ def breakout_start(*, session: LiveSession, tutor: Any, rooms: int, mode: str, m
                 raise _invalid("assignments", f"Room numbers go from 1 to {rooms}.")
             participant.breakout_room = created[number - 1] if number else None
     Participant.objects.bulk_update(students, ["breakout_room"])
+    for room in created:
+        room.members_ever = [p.user_id for p in students if p.breakout_room is room]
+    BreakoutRoom.objects.bulk_update(created, ["members_ever"])
+    BoardPage.objects.bulk_create([BoardPage(session=session, breakout_room=room, position=1, title=room.name)
+                                   for room in created])
     event_append(session=session, type="breakout.started", payload={"round": round_dict(breakout)}, actor=tutor)
     return breakout
 
@@ -97,6 +123,10 @@ def _room_of_open_round(session: LiveSession, room_id: Any) -> BreakoutRoom | No
 def _move(session: LiveSession, participant: Participant, room: BreakoutRoom | None, actor: Any) -> None:
     participant.breakout_room = room
     participant.save(update_fields=["breakout_room", "updated_at"])
+    if room is not None:  # appended in SQL so two moves at once both count
+        BreakoutRoom.objects.filter(id=room.id).exclude(members_ever__contains=[participant.user_id]).update(
+            members_ever=Func(F("members_ever"), Value(participant.user_id, output_field=UUIDField()),
+                              function="array_append"))
     event_append(session=session, type="breakout.moved",
                  payload={"user_id": str(participant.user_id), "room_id": str(room.id) if room else None},
                  actor=actor)
@@ -152,13 +182,31 @@ def breakout_visit(*, session: LiveSession, tutor: Any, room_id: Any) -> None:
                  payload={"user_id": str(tutor.id), "room_id": str(room.id) if room else None}, actor=tutor)
 
 
-@transaction.atomic
-def breakout_end(*, session: LiveSession, tutor: Any) -> None:
-    """Call everyone back to the main room; the rooms' chats are kept."""
-    breakout = open_round(session)
-    if breakout is None:
-        raise ApplicationError(code="no_breakout", status_code=409, message="No breakout rooms are open.")
+def _close(session: LiveSession, breakout: BreakoutRound, actor: Any) -> None:
     breakout.closed_at = timezone.now()
     breakout.save(update_fields=["closed_at", "updated_at"])
     Participant.objects.filter(session=session, breakout_room__round=breakout).update(breakout_room=None)
-    event_append(session=session, type="breakout.ended", payload={"round_id": str(breakout.id)}, actor=tutor)
+    event_append(session=session, type="breakout.ended", payload={"round_id": str(breakout.id)}, actor=actor)
+
+
+@transaction.atomic
+def breakout_end(*, session: LiveSession, tutor: Any) -> None:
+    """Call everyone back to the main room; the rooms' chats and boards are kept."""
+    breakout = open_round(session)
+    if breakout is None:
+        raise ApplicationError(code="no_breakout", status_code=409, message="No breakout rooms are open.")
+    _close(session, breakout, tutor)
+
+
+def breakouts_close_due(*, now: Any = None) -> int:
+    """Bring everyone back when a round's time is up (run every few seconds by beat). Safe to run twice."""
+    closed = 0
+    for round_id in BreakoutRound.objects.filter(closed_at__isnull=True, ends_at__lte=now or timezone.now()) \
+            .values_list("id", flat=True):
+        with transaction.atomic():
+            breakout = BreakoutRound.objects.select_for_update(skip_locked=True).select_related("session") \
+                .filter(id=round_id, closed_at__isnull=True).first()
+            if breakout is not None:
+                _close(breakout.session, breakout, None)
+                closed += 1
+    return closed

@@ -142,6 +142,9 @@ def engagement_snapshot(*, session: LiveSession, user: Any, tutor: bool) -> dict
     """Polls (with the caller's own vote) and questions, for the room's welcome."""
     votes = dict(PollVote.objects.filter(poll__session=session, user=user).values_list("poll_id", "option_ids"))
     polls = [poll_dict(poll, mine=list(votes.get(poll.id, []))) for poll in Poll.objects.filter(session=session)]
-    questions = [question_dict(question, tutor_view=tutor) for question in
-                 RoomQuestion.objects.filter(session=session).select_related("author")]
+    upvoted = set(RoomQuestionVote.objects.filter(question__session=session, user=user)
+                  .values_list("question_id", flat=True))
+    questions = [{**question_dict(question, tutor_view=tutor), "mine": question.author_id == user.id,
+                  "upvoted": question.id in upvoted}
+                 for question in RoomQuestion.objects.filter(session=session).select_related("author")]
     return {"polls": polls, "questions": questions}

@@ -22,6 +22,7 @@ from ustad.classroom.models import (
     Admission,
     AttendanceInterval,
     Audience,
+    BreakoutRoom,
     ChatMessage,
     LiveSession,
     Participant,
@@ -99,7 +100,8 @@ def _person(participant: Participant) -> dict[str, Any]:
 def room_snapshot(*, session: LiveSession, user: Any, tutor: bool) -> dict[str, Any]:
     """What a client needs to draw the room now; events after `last_seq` follow."""
     # These build on this module, so they are imported here.
-    from ustad.classroom.services.breakout import open_round, round_dict
+    from ustad.classroom.services.board import board_snapshot, viewer_for
+    from ustad.classroom.services.breakout import open_round, round_dict, round_visits
     from ustad.classroom.services.engagement import engagement_snapshot
 
     breakout = open_round(session)
@@ -119,8 +121,9 @@ def room_snapshot(*, session: LiveSession, user: Any, tutor: bool) -> dict[str, 
         "hands": [str(p.user_id) for p in hands],
         "chat": chat_history(session=session, user=user, tutor=tutor, room_id=my_room),
         **engagement_snapshot(session=session, user=user, tutor=tutor),
-        "breakout": {"round": round_dict(breakout), "my_room_id": str(my_room) if my_room else None}
-        if breakout else None,
+        "breakout": {"round": round_dict(breakout), "my_room_id": str(my_room) if my_room else None,
+                     "visits": round_visits(breakout)} if breakout else None,
+        "board": board_snapshot(session=session, viewer=viewer_for(session=session, user=user, tutor=tutor)),
     }
     if tutor:
         snapshot["waiting"] = [_person(p) for p in people if p.admission == Admission.WAITING and p.connections > 0]
@@ -136,6 +139,8 @@ class Entry:
 @transaction.atomic
 def room_enter(*, session: LiveSession, user: Any, tutor: bool) -> Entry:
     """A socket opens: students wait when the room has a waiting room or is locked; tutors go straight in."""
+    from ustad.classroom.services.board import main_page_ensure  # builds on this module
+
     session = LiveSession.objects.select_for_update().get(id=session.id)
     role = ParticipantRole.TUTOR if tutor else ParticipantRole.STUDENT
     participant, created = Participant.objects.select_for_update().get_or_create(
@@ -147,6 +152,7 @@ def room_enter(*, session: LiveSession, user: Any, tutor: bool) -> Entry:
     participant.role = role
     participant.connections += 1
     participant.save()
+    main_page_ensure(session)
     if tutor and session.status == SessionStatus.SCHEDULED:
         session.status, session.started_at = SessionStatus.LIVE, timezone.now()
         session.save(update_fields=["status", "started_at", "updated_at"])
@@ -214,10 +220,20 @@ def chat_history(*, session: LiveSession, user: Any, tutor: bool, room_id: Any =
 
 
 @transaction.atomic
-def chat_send(*, session: LiveSession, author: Any, body: str, to_tutors: bool) -> ChatMessage:
-    """Said in the main room, or in the breakout room the author is in (heard there and by the tutors)."""
-    room_id = Participant.objects.filter(session=session, user=author).values_list("breakout_room_id", flat=True) \
-        .first()
+def chat_send(*, session: LiveSession, author: Any, body: str, to_tutors: bool, room_id: Any = None,
+              tutor: bool = False) -> ChatMessage:
+    """Said in the main room, or in the breakout room the author is in (heard there and by the tutors).
+    Tutors, who belong to no room, may speak into any open room by naming it."""
+    if room_id is not None:
+        if not tutor:
+            raise ApplicationError(code="permission_denied", status_code=403,
+                                   message="You speak in the room you are in.")
+        if not BreakoutRoom.objects.filter(id=room_id, round__session=session, round__closed_at__isnull=True) \
+                .exists():
+            raise ApplicationError(code="not_found", status_code=404, message="No such breakout room is open.")
+    else:
+        room_id = Participant.objects.filter(session=session, user=author) \
+            .values_list("breakout_room_id", flat=True).first()
     message = ChatMessage.objects.create(session=session, author=author, body=clean_chat(body), to_tutors=to_tutors,
                                          breakout_room_id=room_id)
     message.author = author

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from asgiref.sync import sync_to_async
 
@@ -76,3 +78,43 @@ async def test_students_choose_their_room_when_allowed_and_late_joiners_see_wher
     async with joined(world["tutor"], session) as tutor, joined(world["alice"], session) as alice:
         welcome = await next_of(alice, "welcome")
         assert welcome["breakout"]["my_room_id"] == started["rooms"][2]["id"]
+
+
+async def test_tutors_speak_into_a_room_late_tutors_see_visits_and_time_up_brings_everyone_back():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ustad.classroom.services.breakout import breakouts_close_due
+
+    world = await sync_to_async(make_class)()
+    session = world["session"]
+    alice_id, bob_id = str(world["alice"].id), str(world["bob"].id)
+    async with joined(world["tutor"], session) as tutor, joined(world["alice"], session) as alice, \
+            joined(world["bob"], session) as bob:
+        await next_of(bob, "welcome")
+        await tutor.send_json_to({"type": "breakout.start", "rooms": 2, "mode": "manual", "minutes": 1,
+                                  "assignments": {alice_id: 1, bob_id: 2}})
+        room_1, room_2 = (await next_of(alice, "breakout.started"))["round"]["rooms"]
+        await tutor.send_json_to({"type": "chat.send", "body": "Room 1, how is it going?", "room_id": room_1["id"]})
+        said = (await next_of(alice, "chat.message"))["message"]
+        assert (said["room_id"], said["author_id"]) == (room_1["id"], str(world["tutor"].id))
+        await alice.send_json_to({"type": "chat.send", "body": "Sneaky", "room_id": room_2["id"]})
+        assert (await next_of(alice, "error"))["code"] == "permission_denied"
+        await tutor.send_json_to({"type": "chat.send", "body": "Lost", "room_id": str(uuid.uuid4())})
+        assert (await next_of(tutor, "error"))["code"] == "not_found"
+        await bob.send_json_to({"type": "ping"})
+        await next_of(bob, "pong")
+        await tutor.send_json_to({"type": "breakout.visit", "room_id": room_2["id"]})
+        await next_of(bob, "breakout.visit")
+        async with joined(world["tutor"], session) as second_tab:
+            welcome = await next_of(second_tab, "welcome")
+            assert welcome["breakout"]["visits"] == {str(world["tutor"].id): room_2["id"]}
+        room_2_chat = await sync_to_async(lambda: list(ChatMessage.objects.filter(breakout_room_id=room_2["id"])))()
+        assert room_2_chat == []  # the tutor's words went to room 1 only
+
+        assert await sync_to_async(breakouts_close_due)(now=timezone.now()) == 0  # not yet
+        assert await sync_to_async(breakouts_close_due)(now=timezone.now() + timedelta(minutes=2)) == 1
+        assert (await next_of(alice, "breakout.ended"))["actor_id"] is None
+        await next_of(bob, "breakout.ended")
+        assert await sync_to_async(breakouts_close_due)(now=timezone.now() + timedelta(minutes=2)) == 0

@@ -74,4 +74,8 @@ async def test_questions_are_anonymous_to_classmates_but_not_to_the_tutor():
     async with joined(world["bob"], session) as later:
         [question] = (await next_of(later, "welcome"))["questions"]
         assert question["author_name"] is None and question["answered"] and question["upvotes"] == 1
+        assert (question["upvoted"], question["mine"]) == (True, False)  # bob upvoted it; alice asked it
+    async with joined(world["alice"], session) as author:
+        [question] = (await next_of(author, "welcome"))["questions"]
+        assert (question["upvoted"], question["mine"]) == (False, True)
     assert (await sync_to_async(RoomQuestion.objects.get)()).upvotes == 1

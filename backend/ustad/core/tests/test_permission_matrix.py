@@ -17,9 +17,10 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conftest import client_for
-from ustad.classroom.models import LiveSession
+from ustad.classroom.models import BoardFile, BoardPage, LiveSession
 from ustad.classroom.services.schedule import calendar_feed_token
 from ustad.core.tests.factories import UploadSessionFactory
+from ustad.core.tests.samples import image
 from ustad.courses.models import (
     Assignment,
     Certificate,
@@ -170,6 +171,12 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("my-calendar", "get"): signed_in(200),
     ("my-calendar-rotate", "post"): signed_in(200),
     ("calendar-feed", "get"): dict.fromkeys(ACTORS, 200),  # "student"'s private address: the address is the key
+    # The class's whiteboard: a main page with an image on it; "student" has not entered the room yet
+    ("session-board", "get"): row(401, 200, 404, 200, 404, 200),
+    ("session-board-page", "get"): row(401, 200, 404, 200, 404, 200),
+    ("session-board-files", "post"): row(401, 403, 404, 400, 404, 400),  # students draw once allowed in class
+    ("session-board-file", "get"): row(401, 200, 404, 200, 404, 200),
+    ("session-board-export", "post"): row(401, 403, 404, 400, 404, 400),
 }
 
 URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -204,13 +211,16 @@ URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "question-detail": lambda world: {"pk": world["question"].id},
     **{name: (lambda world: {"pk": world["attempt"].id}) for name in ("attempt-detail", "attempt-submit")},
     **{name: (lambda world: {"pk": world["session"].id}) for name in (
-        "session-detail", "session-cancel", "session-attendance", "session-attendance-csv")},
+        "session-detail", "session-cancel", "session-attendance", "session-attendance-csv", "session-board",
+        "session-board-files", "session-board-export")},
+    "session-board-page": lambda world: {"pk": world["session"].id, "page_id": world["board_page"].id},
+    "session-board-file": lambda world: {"pk": world["session"].id, "file_id": world["board_file"].file_id},
     "session-seat": lambda world: {"pk": world["standalone_session"].id},
     "course-sessions": lambda world: {"slug": world["course"].slug},
     "course-attendance-csv": lambda world: {"slug": world["course"].slug},
     "calendar-feed": lambda world: {"token": calendar_feed_token(user=world["student"])},
 }
-MULTIPART_ROUTES = {"me-avatar", "course-cover"}
+MULTIPART_ROUTES = {"me-avatar", "course-cover", "session-board-files", "session-board-export"}
 
 
 def _api_routes(resolver: URLResolver, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
@@ -281,8 +291,12 @@ def _live_classes(course: Any) -> dict[str, Any]:
     starts = timezone.now() + timedelta(days=1)
     fields = {"owner": course.owner, "timezone": "Asia/Karachi", "starts_at": starts,
               "ends_at": starts + timedelta(hours=1)}
-    return {"session": LiveSession.objects.create(course=course, title="Live", **fields),
-            "standalone_session": LiveSession.objects.create(title="Open class", join_policy="seats", **fields)}
+    session = LiveSession.objects.create(course=course, title="Live", **fields)
+    return {"session": session,
+            "standalone_session": LiveSession.objects.create(title="Open class", join_policy="seats", **fields),
+            "board_page": BoardPage.objects.create(session=session, position=1, title="Page 1"),
+            "board_file": BoardFile.objects.create(session=session, file_id="f1", mime_type="image/png",
+                                                   data=image("PNG"), size=100)}
 
 
 @pytest.mark.parametrize("actor", ACTORS)
