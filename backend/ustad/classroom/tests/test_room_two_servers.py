@@ -1,5 +1,6 @@
-"""One room across two ASGI server processes sharing Redis: participants on different servers meet,
-chat, raise hands and obey the tutor's controls as if on one server."""
+"""One room across two ASGI server processes sharing Redis: participants on different servers meet, chat,
+raise hands, answer polls, move between breakout rooms, draw on the board and obey the tutor's controls as
+if on one server."""
 
 from __future__ import annotations
 
@@ -36,6 +37,12 @@ def next_of(socket: ClientConnection, kind: str) -> dict[str, Any]:
     raise AssertionError(f"no {kind} frame")
 
 
+def board_page_of(socket: ClientConnection) -> str:
+    """A new page on the main board, added by this (tutor's) socket."""
+    socket.send(json.dumps({"type": "board.page.add", "title": "Shared"}))
+    return str(next_of(socket, "board.page_added")["page"]["id"])
+
+
 def test_a_room_spans_two_server_processes():
     tutor, student, other = TutorFactory(), StudentFactory(), StudentFactory()
     course = course_with_lessons(owner=tutor)
@@ -63,6 +70,31 @@ def test_a_room_spans_two_server_processes():
             assert next_of(other_on_a, "chat.message")["message"]["body"] == "Hello from server B"
             student_on_b.send(json.dumps({"type": "hand.raise"}))
             assert next_of(tutor_on_a, "hand.raised")["user_id"] == str(student.id)
+
+            tutor_on_a.send(json.dumps({"type": "poll.create", "question": "Ready?", "options": ["Yes", "No"]}))
+            poll = next_of(student_on_b, "poll.opened")["poll"]
+            student_on_b.send(json.dumps({"type": "poll.vote", "poll_id": poll["id"],
+                                          "option_ids": [poll["options"][0]["id"]]}))
+            assert next_of(other_on_a, "poll.results")["results"][poll["options"][0]["id"]] == 1
+
+            tutor_on_a.send(json.dumps({"type": "board.access", "everyone": True}))
+            assert next_of(student_on_b, "board.access")["everyone"] is True
+            page_id = board_page_of(tutor_on_a)
+            stroke = {"id": "s1", "type": "freedraw", "version": 2, "versionNonce": 7, "points": [[0, 0], [5, 9]]}
+            student_on_b.send(json.dumps({"type": "board.update", "page_id": page_id, "elements": [stroke]}))
+            assert next_of(tutor_on_a, "board.update")["elements"] == [stroke]
+            assert next_of(other_on_a, "board.update")["user_id"] == str(student.id)
+
+            tutor_on_a.send(json.dumps({"type": "breakout.start", "rooms": 2, "mode": "manual", "minutes": 5,
+                                        "assignments": {str(student.id): 1, str(other.id): 1}}))
+            room_2 = next_of(student_on_b, "breakout.started")["round"]["rooms"][1]
+            tutor_on_a.send(json.dumps({"type": "breakout.move", "user_id": str(student.id), "room_id": room_2["id"]}))
+            assert next_of(other_on_a, "breakout.moved")["room_id"] == room_2["id"]
+            assert next_of(student_on_b, "breakout.moved")["user_id"] == str(student.id)
+            student_on_b.send(json.dumps({"type": "chat.send", "body": "Room 2 from server B"}))
+            assert next_of(tutor_on_a, "chat.message")["message"]["room_id"] == room_2["id"]
+            tutor_on_a.send(json.dumps({"type": "breakout.end"}))
+            next_of(other_on_a, "breakout.ended")
 
             tutor_on_a.send(json.dumps({"type": "mute.all"}))
             assert next_of(student_on_b, "participant.muted")["user_id"] is None
