@@ -44,6 +44,9 @@ def test_seed_demo_creates_a_living_school_once_and_prints_logins(capsys):
     past = LiveSession.objects.get(course__slug="o-level-algebra-essentials")
     assert past.status == "ended" and ChatMessage.objects.filter(session=past).count() >= 3
     assert past.attendance.count() >= 1 and past.last_seq == past.events.count()
+    poll = past.polls.get()
+    assert poll.status == "closed" and poll.votes.count() >= 1  # its results are kept with the class
+    assert past.board_pages.get().elements.filter(is_deleted=False).count() >= 5  # and its board
 
 
 @pytest.mark.django_db
