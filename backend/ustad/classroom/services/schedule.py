@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from ustad.classroom.emails import SessionEmail
 from ustad.classroom.models import CalendarFeed, JoinPolicy, LiveSession, Seat, SessionSeries, SessionStatus
 from ustad.core.errors import ApplicationError
 from ustad.core.realtime import send_event_on_commit
@@ -94,7 +95,7 @@ def session_schedule(*, owner: Any, course: Course | None, data: dict[str, Any],
     for session in sessions:
         session.full_clean()
     created = LiveSession.objects.bulk_create(sessions)
-    _notify(created[0], op="scheduled")
+    _notify(created[0], op="scheduled", every=created)
     return created
 
 
@@ -142,10 +143,15 @@ def attendee_ids(session: LiveSession) -> list[Any]:
     return sorted(ids, key=str)
 
 
-def _notify(session: LiveSession, *, op: str) -> None:
+def _notify(session: LiveSession, *, op: SessionEmail, every: Sequence[LiveSession] = ()) -> None:
+    """Attendees hear at once over the notifications socket, and by e-mail with a calendar file."""
+    from ustad.classroom.tasks import send_session_emails  # the task module builds on this one
+
     send_event_on_commit(user_ids=attendee_ids(session), event={
         "type": "session", "op": op, "session_id": str(session.id), "title": session.title,
         "starts_at": session.starts_at.isoformat(), "status": session.status})
+    ids = [str(each.id) for each in (every or [session])]
+    transaction.on_commit(lambda: send_session_emails.delay(ids, op))
 
 
 @transaction.atomic
@@ -159,7 +165,11 @@ def seat_grant(*, student: Any, session: LiveSession, source: str) -> Seat:
         raise ApplicationError(code="session_closed", status_code=409, message="This class is no longer open.")
     if session.capacity is not None and Seat.objects.filter(session=session).count() >= session.capacity:
         raise ApplicationError(code="session_full", status_code=409, message="Every seat in this class is taken.")
-    return Seat.objects.create(session=session, student=student, source=source)
+    seat = Seat.objects.create(session=session, student=student, source=source)
+    from ustad.classroom.tasks import send_session_emails  # the task module builds on this one
+
+    transaction.on_commit(lambda: send_session_emails.delay([str(session.id)], "scheduled", [str(student.id)]))
+    return seat
 
 
 def calendar_feed_token(*, user: Any) -> str:
