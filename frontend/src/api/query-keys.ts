@@ -13,4 +13,6 @@ export const sharedQueryKeys = {
   mySubmission: (assignmentId: string) => ['assignments', assignmentId, 'submission'] as const,
   quiz: (id: string) => ['quizzes', id] as const,
   myCertificates: ['certificates', 'mine'] as const,
+  /** Prefix of every live-class query; the notifications socket refreshes them when a class changes. */
+  sessions: ['sessions'] as const,
 }

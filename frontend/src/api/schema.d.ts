@@ -8348,12 +8348,7 @@ export interface operations {
     };
     sessions_create: {
         parameters: {
-            query?: {
-                /** @description A page number within the paginated result set. */
-                page?: number;
-                /** @description Number of results to return per page. */
-                page_size?: number;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -8365,12 +8360,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every class created, in start order. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedSessionList"];
+                    "application/json": components["schemas"]["Session"][];
                 };
             };
             /** @description Invalid input */

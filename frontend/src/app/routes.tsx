@@ -61,6 +61,14 @@ export const routes: RouteObject[] = [
               Component: (await import('@/features/certificates/routes/my-certificates')).MyCertificatesRoute,
             }),
           },
+          {
+            path: 'classes',
+            lazy: async () => ({ Component: (await import('@/features/schedule/routes/my-classes')).MyClassesRoute }),
+          },
+          {
+            path: 'calendar',
+            lazy: async () => ({ Component: (await import('@/features/schedule/routes/my-calendar')).MyCalendarRoute }),
+          },
         ],
       },
       {
@@ -88,6 +96,27 @@ export const routes: RouteObject[] = [
               {
                 path: 'new',
                 lazy: async () => ({ Component: (await import('@/features/teaching/routes/new-course')).NewCourseRoute }),
+              },
+              // Live classes a tutor teaches: scheduling, editing and attendance.
+              {
+                path: 'classes',
+                lazy: async () => ({
+                  Component: (await import('@/features/schedule/routes/teaching-classes')).TeachingClassesRoute,
+                }),
+              },
+              {
+                path: 'classes/new',
+                lazy: async () => ({ Component: (await import('@/features/schedule/routes/new-class')).NewClassRoute }),
+              },
+              {
+                path: 'classes/:sessionId/edit',
+                lazy: async () => ({ Component: (await import('@/features/schedule/routes/edit-class')).EditClassRoute }),
+              },
+              {
+                path: 'classes/:sessionId/attendance',
+                lazy: async () => ({
+                  Component: (await import('@/features/schedule/routes/attendance')).AttendanceRoute,
+                }),
               },
               {
                 path: ':slug',

@@ -138,3 +138,4 @@ class AttendanceRowSerializer(serializers.Serializer[Any]):
     minutes_present = serializers.IntegerField()
     percent_present = serializers.IntegerField()
     status = serializers.ChoiceField(choices=[attendance.PRESENT, attendance.LATE, attendance.ABSENT])
+

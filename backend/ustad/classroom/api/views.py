@@ -35,6 +35,9 @@ from ustad.courses import selectors as course_selectors
 from ustad.courses.permissions import CanTeach
 
 TAGS = ["classroom"]
+# Every class a schedule request created: a plain list (the view's pagination is for GET only).
+CREATED_SESSIONS = OpenApiResponse(response={"type": "array", "items": {"$ref": "#/components/schemas/Session"}},
+                                   description="Every class created, in start order.")
 
 
 def _in_timezone_of(request: Request, serializer_class: type, *, partial: bool = False) -> dict[str, Any]:
@@ -88,7 +91,7 @@ class SessionCollectionView(_PagedSessionList):
     def get_queryset(self) -> Any:
         return selectors.session_list_for_user(user=self.request.user, filters=_filters(self.request))
 
-    @extend_schema(request=SessionInputSerializer, responses={201: SessionSerializer(many=True)}, tags=TAGS,
+    @extend_schema(request=SessionInputSerializer, responses={201: CREATED_SESSIONS}, tags=TAGS,
                    description="Schedule one class, or a weekly series (every created class is returned). "
                                "Naive times are read in the tutor's time zone; a series keeps the same local "
                                "hour across daylight-saving changes.")

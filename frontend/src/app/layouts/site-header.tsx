@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, NavLink, useNavigate } from 'react-router'
+import { Link, NavLink, useLocation, useNavigate } from 'react-router'
 
 import { cn } from '@/components/ui/cn'
 import { LanguageSwitcher } from '@/components/ui/language-switcher'
@@ -17,6 +17,8 @@ export function SiteHeader() {
   const { t } = useTranslation()
   const { status, user } = useAuth()
   const teaches = user?.role === 'tutor'
+  const schedulesClasses = teaches || user?.role === 'admin'
+  const inTeachingClasses = useLocation().pathname.startsWith('/teaching/classes')
   const navigate = useNavigate()
   const logout = useLogout()
   const menuId = useId()
@@ -102,10 +104,27 @@ export function SiteHeader() {
                       {t('nav.myCertificates')}
                     </NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/my/classes" className={navLink} onClick={close}>
+                      {t('schedule.nav.myClasses')}
+                    </NavLink>
+                  </li>
                   {teaches && (
                     <li>
-                      <NavLink to="/teaching" className={navLink} onClick={close}>
+                      <NavLink
+                        to="/teaching"
+                        // The classes a tutor teaches have their own link; "Teaching" stays for courses.
+                        className={({ isActive }) => navLink({ isActive: isActive && !inTeachingClasses })}
+                        onClick={close}
+                      >
                         {t('nav.teaching')}
+                      </NavLink>
+                    </li>
+                  )}
+                  {schedulesClasses && (
+                    <li>
+                      <NavLink to="/teaching/classes" className={navLink} onClick={close}>
+                        {t('schedule.nav.teachingClasses')}
                       </NavLink>
                     </li>
                   )}

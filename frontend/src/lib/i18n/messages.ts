@@ -14,8 +14,10 @@ import quizBuilderEn from './locales/areas/quizBuilder.en.json'
 import quizBuilderUr from './locales/areas/quizBuilder.ur.json'
 import quizzesEn from './locales/areas/quizzes.en.json'
 import quizzesUr from './locales/areas/quizzes.ur.json'
+import scheduleEn from './locales/areas/schedule.en.json'
+import scheduleUr from './locales/areas/schedule.ur.json'
 import baseEn from './locales/en.json'
 import baseUr from './locales/ur.json'
 
-export const en = { ...baseEn, ...assignmentsEn, ...quizzesEn, ...gradingEn, ...quizBuilderEn, ...certificatesEn, ...classroomEn }
-export const ur = { ...baseUr, ...assignmentsUr, ...quizzesUr, ...gradingUr, ...quizBuilderUr, ...certificatesUr, ...classroomUr }
+export const en = { ...baseEn, ...assignmentsEn, ...quizzesEn, ...gradingEn, ...quizBuilderEn, ...certificatesEn, ...classroomEn, ...scheduleEn }
+export const ur = { ...baseUr, ...assignmentsUr, ...quizzesUr, ...gradingUr, ...quizBuilderUr, ...certificatesUr, ...classroomUr, ...scheduleUr }

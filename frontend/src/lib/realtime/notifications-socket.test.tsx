@@ -78,4 +78,30 @@ describe('notifications socket in the app', () => {
     expect(FakeWebSocket.instances[1]!.url).toContain('ticket=ticket-2')
     expect(api.calls('POST', '/api/v1/ws-ticket')).toHaveLength(2)
   })
+
+  it('refreshes the class lists and says so when a class is cancelled', async () => {
+    let listFetches = 0
+    mockFetch([
+      { method: 'POST', path: '/api/v1/auth/refresh', handler: () => json(buildSession()) },
+      { method: 'POST', path: '/api/v1/ws-ticket', handler: () => json({ ticket: 't', expires_in: 30 }) },
+      subjects,
+      { method: 'GET', path: '/api/v1/me', handler: () => json(buildUser()) },
+      {
+        method: 'GET',
+        path: '/api/v1/sessions',
+        handler: () => {
+          listFetches += 1
+          return json({ count: 0, next: null, previous: null, results: [] })
+        },
+      },
+    ])
+    renderApp('/my/classes')
+    await waitFor(() => expect(FakeWebSocket.instances).toHaveLength(1))
+    FakeWebSocket.instances[0]!.open()
+    await waitFor(() => expect(listFetches).toBeGreaterThan(0))
+    const before = listFetches
+    FakeWebSocket.instances[0]!.receive({ type: 'session', op: 'cancelled', title: 'Algebra live', session_id: 'x' })
+    expect(await screen.findByText('The live class “Algebra live” was cancelled.')).toBeInTheDocument()
+    await waitFor(() => expect(listFetches).toBeGreaterThan(before))
+  })
 })

@@ -51,6 +51,12 @@ export function useNotificationsSocket(): void {
           void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.mySubmission(event.assignment_id) })
         }
         notify(t('realtime.submissionReturned'), 'info')
+      } else if (event.type === 'session') {
+        void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.sessions })
+        const title = typeof event.title === 'string' ? event.title : ''
+        if (event.op === 'cancelled') notify(t('realtime.sessionCancelled', { title }), 'info')
+        else if (event.op === 'updated') notify(t('realtime.sessionUpdated', { title }), 'info')
+        else if (event.op === 'scheduled') notify(t('realtime.sessionScheduled', { title }), 'info')
       } else if (event.type === 'certificate' && event.op === 'issued') {
         void queryClient.invalidateQueries({ queryKey: sharedQueryKeys.myCertificates })
         notify(t('realtime.certificateIssued'), 'success')

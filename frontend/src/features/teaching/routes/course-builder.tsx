@@ -101,9 +101,14 @@ export function CourseBuilderRoute() {
             <span dir="auto">{data.title}</span>
           </PageHeading>
         </div>
-        <Link to={`/courses/${data.slug}`} className="link inline-flex min-h-11 items-center">
-          {t('teaching.builder.viewPage')}
-        </Link>
+        <div className="flex flex-wrap gap-x-4">
+          <Link to={`/teaching/classes?course=${data.slug}`} className="link inline-flex min-h-11 items-center">
+            {t('teaching.builder.liveClasses')}
+          </Link>
+          <Link to={`/courses/${data.slug}`} className="link inline-flex min-h-11 items-center">
+            {t('teaching.builder.viewPage')}
+          </Link>
+        </div>
       </div>
       <Tabs
         label={t('teaching.builder.tabs')}
