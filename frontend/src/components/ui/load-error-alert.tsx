@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { errorMessage } from '@/lib/api-messages'
@@ -5,8 +6,21 @@ import { errorMessage } from '@/lib/api-messages'
 import { Alert } from './alert'
 import { Button } from './button'
 
-/** A list or page that failed to load: what failed, why, and a retry button. */
-export function LoadErrorAlert({ title, error, onRetry }: { title: string; error: unknown; onRetry: () => void }) {
+/**
+ * A list or page that failed to load: what failed (when a title is given), why, and a retry button.
+ * The reason is the server's message unless `message` says something else.
+ */
+export function LoadErrorAlert({
+  title,
+  error,
+  message,
+  onRetry,
+}: {
+  title?: string
+  error: unknown
+  message?: ReactNode
+  onRetry: () => void
+}) {
   const { t } = useTranslation()
   return (
     <Alert
@@ -18,7 +32,7 @@ export function LoadErrorAlert({ title, error, onRetry }: { title: string; error
         </Button>
       }
     >
-      {errorMessage(t, error)}
+      {message ?? errorMessage(t, error)}
     </Alert>
   )
 }

@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 
-import { Alert } from '@/components/ui/alert'
-import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
 import { EmptyState } from '@/components/ui/empty-state'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { PageHeading } from '@/components/ui/page-heading'
 import { Pagination } from '@/components/ui/pagination'
-import { errorMessage } from '@/lib/api-messages'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
 import { COURSES_PAGE_SIZE, useCourses } from '../api/get-courses'
@@ -94,17 +92,11 @@ export function CatalogueRoute() {
               </ul>
             </div>
           ) : courses.isError ? (
-            <Alert
-              tone="error"
+            <LoadErrorAlert
               title={t('catalogue.loadError')}
-              action={
-                <Button variant="secondary" size="sm" onClick={() => void courses.refetch()}>
-                  {t('common.retry')}
-                </Button>
-              }
-            >
-              {errorMessage(t, courses.error)}
-            </Alert>
+              error={courses.error}
+              onRetry={() => void courses.refetch()}
+            />
           ) : courses.data.count === 0 ? (
             <EmptyState
               title={t('catalogue.empty')}

@@ -3,14 +3,12 @@ import { useSearchParams } from 'react-router'
 
 import type { CourseDetail } from '@/api/types'
 import { CourseRating } from '@/components/course/course-rating'
-import { Alert } from '@/components/ui/alert'
 import { Avatar } from '@/components/ui/avatar'
-import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { Pagination } from '@/components/ui/pagination'
 import { RatingStars } from '@/components/ui/rating-stars'
 import { Skeleton } from '@/components/ui/skeleton'
-import { errorMessage } from '@/lib/api-messages'
 import { localeOf } from '@/lib/i18n'
 
 import { REVIEWS_PAGE_SIZE, useReviews } from '../api/get-reviews'
@@ -56,17 +54,7 @@ export function ReviewsSection({ course }: { course: CourseDetail }) {
           <Skeleton className="h-24" />
         </div>
       ) : reviews.isError ? (
-        <Alert
-          tone="error"
-          title={t('course.reviewsError')}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void reviews.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, reviews.error)}
-        </Alert>
+        <LoadErrorAlert title={t('course.reviewsError')} error={reviews.error} onRetry={() => void reviews.refetch()} />
       ) : reviews.data.count === 0 ? (
         <p className="text-slate-700">{t('course.noReviews')}</p>
       ) : (

@@ -2,13 +2,11 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 
 import { useCourse } from '@/api/get-course'
-import { Alert } from '@/components/ui/alert'
-import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { PageHeading } from '@/components/ui/page-heading'
 import { ServerHtml } from '@/components/ui/server-html'
 import { Skeleton } from '@/components/ui/skeleton'
-import { errorMessage } from '@/lib/api-messages'
 import { isApiError } from '@/lib/errors'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
@@ -53,16 +51,7 @@ export function CourseRoute() {
         ) : notFound ? (
           <EmptyState title={t('course.notFoundBody')} action={<BackLink />} />
         ) : (
-          <Alert
-            tone="error"
-            action={
-              <Button variant="secondary" size="sm" onClick={() => void course.refetch()}>
-                {t('common.retry')}
-              </Button>
-            }
-          >
-            {errorMessage(t, course.error)}
-          </Alert>
+          <LoadErrorAlert error={course.error} onRetry={() => void course.refetch()} />
         )}
       </div>
     )

@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
-import { Alert } from '@/components/ui/alert'
-import { Button } from '@/components/ui/button'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { Skeleton } from '@/components/ui/skeleton'
-import { errorMessage } from '@/lib/api-messages'
 
 import { useNotes } from '../api/get-notes'
 import type { PlayerControl } from '../utils/player-control'
@@ -26,16 +24,7 @@ export function NotesPanel({ lessonId, player }: { lessonId: string; player: Pla
       {notes.isPending ? (
         <Skeleton className="h-16" />
       ) : notes.isError ? (
-        <Alert
-          tone="error"
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void notes.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, notes.error)}
-        </Alert>
+        <LoadErrorAlert error={notes.error} onRetry={() => void notes.refetch()} />
       ) : notes.data.length === 0 ? (
         <p className="text-slate-700">{t('learn.notes.empty')}</p>
       ) : (

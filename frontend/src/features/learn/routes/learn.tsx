@@ -7,8 +7,9 @@ import { useCourse } from '@/api/get-course'
 import { useLesson } from '@/api/get-lesson'
 import type { CourseDetail } from '@/api/types'
 import { Alert } from '@/components/ui/alert'
-import { Button, ButtonLink } from '@/components/ui/button'
+import { ButtonLink } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { PageHeading } from '@/components/ui/page-heading'
 import { Skeleton } from '@/components/ui/skeleton'
 import { errorMessage } from '@/lib/api-messages'
@@ -88,16 +89,7 @@ function LessonPage({ slug, lessonId, course }: { slug: string; lessonId: string
             {t('learn.lockedBody')}
           </EmptyState>
         ) : lesson.isError ? (
-          <Alert
-            tone="error"
-            action={
-              <Button variant="secondary" size="sm" onClick={() => void lesson.refetch()}>
-                {t('common.retry')}
-              </Button>
-            }
-          >
-            {errorMessage(t, lesson.error)}
-          </Alert>
+          <LoadErrorAlert error={lesson.error} onRetry={() => void lesson.refetch()} />
         ) : data ? (
           <>
             <LessonContent key={data.id} lesson={data} slug={slug} videoRef={videoRef} trackProgress={canTrack} />

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next'
 
 import { useSubjects } from '@/api/get-subjects'
-import { Alert } from '@/components/ui/alert'
-import { Button } from '@/components/ui/button'
 import { Choice, ChoiceGroup, Field, TextField } from '@/components/ui/field'
 import { Select } from '@/components/ui/input'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { Skeleton } from '@/components/ui/skeleton'
 
 import {
@@ -47,16 +46,11 @@ export function TutorFields({
             <Skeleton className="h-11" />
           </div>
         ) : subjects.isError ? (
-          <Alert
-            tone="error"
-            action={
-              <Button size="sm" variant="secondary" onClick={() => void subjects.refetch()}>
-                {t('common.retry')}
-              </Button>
-            }
-          >
-            {t('profile.subjectsLoadError')}
-          </Alert>
+          <LoadErrorAlert
+            error={subjects.error}
+            message={t('profile.subjectsLoadError')}
+            onRetry={() => void subjects.refetch()}
+          />
         ) : (
           <div className="grid gap-2 sm:grid-cols-2">
             {subjects.data.map((subject) => (

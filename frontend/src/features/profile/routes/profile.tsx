@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next'
 
-import { Alert } from '@/components/ui/alert'
-import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { PageHeading } from '@/components/ui/page-heading'
 import { Skeleton } from '@/components/ui/skeleton'
-import { errorMessage } from '@/lib/api-messages'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
 import { useMe } from '../api/get-me'
@@ -29,17 +27,7 @@ export function ProfileRoute() {
           <Skeleton className="h-96" />
         </div>
       ) : me.isError ? (
-        <Alert
-          tone="error"
-          title={t('profile.loadError')}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void me.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, me.error)}
-        </Alert>
+        <LoadErrorAlert title={t('profile.loadError')} error={me.error} onRetry={() => void me.refetch()} />
       ) : (
         <div className="space-y-6">
           <Card>

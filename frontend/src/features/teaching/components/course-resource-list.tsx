@@ -2,12 +2,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { CourseDetail, CourseResource } from '@/api/types'
-import { Alert } from '@/components/ui/alert'
 import { ApiErrorAlert } from '@/components/ui/api-error-alert'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { Skeleton } from '@/components/ui/skeleton'
-import { errorMessage } from '@/lib/api-messages'
 import { formatFileSize } from '@/lib/format'
 
 import { useCourseResources } from '../api/get-course-resources'
@@ -23,18 +22,7 @@ export function CourseResourceList({ course }: { course: CourseDetail }) {
 
   if (resources.isPending) return <Skeleton className="h-24" />
   if (resources.isError) {
-    return (
-      <Alert
-        tone="error"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void resources.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      >
-        {errorMessage(t, resources.error)}
-      </Alert>
-    )
+    return <LoadErrorAlert error={resources.error} onRetry={() => void resources.refetch()} />
   }
   return (
     <div className="space-y-3">

@@ -2,32 +2,18 @@ import { useTranslation } from 'react-i18next'
 
 import { useLesson } from '@/api/get-lesson'
 import type { SyllabusLesson } from '@/api/types'
-import { Alert } from '@/components/ui/alert'
-import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { Skeleton } from '@/components/ui/skeleton'
-import { errorMessage } from '@/lib/api-messages'
 
 import { LessonForm } from './lesson-form'
 import { LessonVideoUpload } from './lesson-video-upload'
 
 function LessonEditor({ slug, lessonId }: { slug: string; lessonId: string }) {
-  const { t } = useTranslation()
   const lesson = useLesson(lessonId)
   if (lesson.isPending) return <Skeleton className="h-96" />
   if (lesson.isError) {
-    return (
-      <Alert
-        tone="error"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void lesson.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      >
-        {errorMessage(t, lesson.error)}
-      </Alert>
-    )
+    return <LoadErrorAlert error={lesson.error} onRetry={() => void lesson.refetch()} />
   }
   return (
     <div className="space-y-6">

@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 
-import { Alert } from '@/components/ui/alert'
 import { Avatar } from '@/components/ui/avatar'
-import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { Pagination } from '@/components/ui/pagination'
 import { ProgressBar } from '@/components/ui/progress-bar'
 import { Skeleton } from '@/components/ui/skeleton'
-import { errorMessage } from '@/lib/api-messages'
 import { localeOf } from '@/lib/i18n'
 
 import { STUDENTS_PAGE_SIZE, useStudents } from '../api/get-students'
@@ -23,18 +21,7 @@ export function StudentsTable({ slug }: { slug: string }) {
 
   if (students.isPending) return <Skeleton className="h-48" />
   if (students.isError) {
-    return (
-      <Alert
-        tone="error"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void students.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      >
-        {errorMessage(t, students.error)}
-      </Alert>
-    )
+    return <LoadErrorAlert error={students.error} onRetry={() => void students.refetch()} />
   }
   if (students.data.count === 0) return <EmptyState title={t('teaching.students.empty')} />
 

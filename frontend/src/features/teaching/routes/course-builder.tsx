@@ -3,13 +3,11 @@ import { Link, useParams, useSearchParams } from 'react-router'
 
 import { useCourse } from '@/api/get-course'
 import type { CourseDetail } from '@/api/types'
-import { Alert } from '@/components/ui/alert'
-import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { PageHeading } from '@/components/ui/page-heading'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Tabs } from '@/components/ui/tabs'
-import { errorMessage } from '@/lib/api-messages'
 import { isApiError } from '@/lib/errors'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
@@ -76,16 +74,7 @@ export function CourseBuilderRoute() {
         ) : data || notFound ? (
           <EmptyState title={data ? t('teaching.builder.cannotEdit') : t('course.notFoundBody')} action={<BackLink />} />
         ) : (
-          <Alert
-            tone="error"
-            action={
-              <Button variant="secondary" size="sm" onClick={() => void course.refetch()}>
-                {t('common.retry')}
-              </Button>
-            }
-          >
-            {errorMessage(t, course.error)}
-          </Alert>
+          <LoadErrorAlert error={course.error} onRetry={() => void course.refetch()} />
         )}
       </div>
     )

@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 
-import { Alert } from '@/components/ui/alert'
 import { Avatar } from '@/components/ui/avatar'
-import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { PageHeading } from '@/components/ui/page-heading'
 import { Skeleton } from '@/components/ui/skeleton'
-import { errorMessage } from '@/lib/api-messages'
 import { isApiError } from '@/lib/errors'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
@@ -65,16 +63,7 @@ export function TutorRoute() {
       ) : notFound ? (
         <EmptyState title={t('tutors.notFoundBody')} action={<BackLink />} />
       ) : tutor.isError ? (
-        <Alert
-          tone="error"
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void tutor.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, tutor.error)}
-        </Alert>
+        <LoadErrorAlert error={tutor.error} onRetry={() => void tutor.refetch()} />
       ) : data ? (
         <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
           {data.bio ? (

@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 
-import { Alert } from '@/components/ui/alert'
-import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
 import { EmptyState } from '@/components/ui/empty-state'
+import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { PageHeading } from '@/components/ui/page-heading'
 import { Pagination } from '@/components/ui/pagination'
-import { errorMessage } from '@/lib/api-messages'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
 import { TUTORS_PAGE_SIZE, useTutors } from '../api/get-tutors'
@@ -76,17 +74,7 @@ export function TutorsRoute() {
           </ul>
         </div>
       ) : tutors.isError ? (
-        <Alert
-          tone="error"
-          title={t('tutors.loadError')}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void tutors.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, tutors.error)}
-        </Alert>
+        <LoadErrorAlert title={t('tutors.loadError')} error={tutors.error} onRetry={() => void tutors.refetch()} />
       ) : tutors.data.count === 0 ? (
         <EmptyState
           title={t('tutors.empty')}
