@@ -1109,6 +1109,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{id}/recap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What the class said, asked, voted and drew, during and after it: the main chat (and one's own private messages), the breakout rooms one was in (tutors: all), every poll's results, the Q&A and the board's pages. */
+        get: operations["sessions_recap_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{id}/seat": {
         parameters: {
             query?: never;
@@ -2186,6 +2203,65 @@ export interface components {
             passed: boolean;
             /** Format: uuid */
             open_attempt_id: string | null;
+        };
+        Recap: {
+            rooms: components["schemas"]["RecapRoom"][];
+            chat: components["schemas"]["RecapMessage"][];
+            polls: components["schemas"]["RecapPoll"][];
+            questions: components["schemas"]["RecapQuestion"][];
+            board: components["schemas"]["Board"];
+        };
+        RecapMessage: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            room_id: string | null;
+            /** Format: uuid */
+            author_id: string;
+            author_name: string;
+            body: string;
+            links: string[];
+            to_tutors: boolean;
+            /** Format: date-time */
+            at: string;
+        };
+        RecapPoll: {
+            /** Format: uuid */
+            id: string;
+            question: string;
+            options: {
+                [key: string]: string;
+            }[];
+            multiple: boolean;
+            status: string;
+            votes: number;
+            results: {
+                [key: string]: number;
+            };
+            mine: string[];
+        };
+        RecapQuestion: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            anonymous: boolean;
+            /** Format: uuid */
+            author_id: string | null;
+            author_name: string | null;
+            upvotes: number;
+            answered: boolean;
+            /** Format: date-time */
+            at: string;
+            mine: boolean;
+            upvoted: boolean;
+        };
+        RecapRoom: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            round_id: string;
+            number: number;
+            name: string;
         };
         RecurrenceInputRequest: {
             /** @description 0 = Monday … 6 = Sunday. */
@@ -9058,6 +9134,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_recap_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recap"];
                 };
             };
             /** @description Invalid input */

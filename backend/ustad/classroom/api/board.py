@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ustad.classroom import permissions, selectors
+from ustad.classroom import permissions, selectors, selectors_recap
 from ustad.classroom.services import board, board_files
 from ustad.core.api import request_user
 
@@ -143,3 +143,65 @@ class BoardExportView(APIView):
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="whiteboard.pdf"'
         return response
+
+
+class RecapRoomSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    round_id = serializers.UUIDField()
+    number = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class RecapMessageSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    room_id = serializers.UUIDField(allow_null=True)
+    author_id = serializers.UUIDField()
+    author_name = serializers.CharField()
+    body = serializers.CharField()
+    links = serializers.ListField(child=serializers.CharField())
+    to_tutors = serializers.BooleanField()
+    at = serializers.DateTimeField()
+
+
+class RecapPollSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    question = serializers.CharField()
+    options = serializers.ListField(child=serializers.DictField(child=serializers.CharField()))
+    multiple = serializers.BooleanField()
+    status = serializers.CharField()
+    votes = serializers.IntegerField()
+    results = serializers.DictField(child=serializers.IntegerField())
+    mine = serializers.ListField(child=serializers.CharField())
+
+
+class RecapQuestionSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    body = serializers.CharField()
+    anonymous = serializers.BooleanField()
+    author_id = serializers.UUIDField(allow_null=True)
+    author_name = serializers.CharField(allow_null=True)
+    upvotes = serializers.IntegerField()
+    answered = serializers.BooleanField()
+    at = serializers.DateTimeField()
+    mine = serializers.BooleanField()
+    upvoted = serializers.BooleanField()
+
+
+class RecapSerializer(serializers.Serializer[Any]):
+    rooms = RecapRoomSerializer(many=True)
+    chat = RecapMessageSerializer(many=True)
+    polls = RecapPollSerializer(many=True)
+    questions = RecapQuestionSerializer(many=True)
+    board = BoardSerializer()
+
+
+class SessionRecapView(APIView):
+    @extend_schema(responses={200: RecapSerializer}, tags=TAGS,
+                   description="What the class said, asked, voted and drew, during and after it: the main chat "
+                               "(and one's own private messages), the breakout rooms one was in (tutors: all), "
+                               "every poll's results, the Q&A and the board's pages.")
+    def get(self, request: Request, pk: Any) -> Response:
+        user = request_user(request)
+        session = selectors.session_get_for_user(user=user, session_id=pk)
+        tutor = permissions.can_manage_session(user, session)
+        return Response(selectors_recap.session_recap(session=session, user=user, tutor=tutor))

@@ -13,6 +13,7 @@ urlpatterns = [
          name="session-attendance-csv"),
     path("courses/<slug:slug>/attendance.csv", views.CourseAttendanceCsvView.as_view(),
          name="course-attendance-csv"),
+    path("sessions/<uuid:pk>/recap", board.SessionRecapView.as_view(), name="session-recap"),
     path("sessions/<uuid:pk>/board", board.BoardView.as_view(), name="session-board"),
     path("sessions/<uuid:pk>/board/pages/<uuid:page_id>", board.BoardPageView.as_view(), name="session-board-page"),
     path("sessions/<uuid:pk>/board/files", board.BoardFileCollectionView.as_view(), name="session-board-files"),

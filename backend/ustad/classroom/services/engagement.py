@@ -138,10 +138,27 @@ def question_answered(*, session: LiveSession, tutor: Any, question_id: Any) -> 
         event_append(session=session, type="qa.answered", payload={"question_id": str(question.id)}, actor=tutor)
 
 
+def polls_with_results(*, session: LiveSession, user: Any) -> list[dict[str, Any]]:
+    """Every poll of the class with its results and the caller's own vote, in two queries however many."""
+    polls = list(Poll.objects.filter(session=session))
+    counts: dict[Any, Counter[str]] = {poll.id: Counter() for poll in polls}
+    voters: Counter[Any] = Counter()
+    mine: dict[Any, list[str]] = {}
+    for poll_id, user_id, option_ids in PollVote.objects.filter(poll__session=session).values_list(
+            "poll_id", "user_id", "option_ids"):
+        counts[poll_id].update(option_ids)
+        voters[poll_id] += 1
+        if user_id == user.id:
+            mine[poll_id] = list(option_ids)
+    return [{"id": str(poll.id), "question": poll.question, "options": poll.options, "multiple": poll.multiple,
+             "status": poll.status, "votes": voters[poll.id], "mine": mine.get(poll.id, []),
+             "results": {option["id"]: counts[poll.id].get(option["id"], 0) for option in poll.options}}
+            for poll in polls]
+
+
 def engagement_snapshot(*, session: LiveSession, user: Any, tutor: bool) -> dict[str, Any]:
     """Polls (with the caller's own vote) and questions, for the room's welcome."""
-    votes = dict(PollVote.objects.filter(poll__session=session, user=user).values_list("poll_id", "option_ids"))
-    polls = [poll_dict(poll, mine=list(votes.get(poll.id, []))) for poll in Poll.objects.filter(session=session)]
+    polls = polls_with_results(session=session, user=user)
     upvoted = set(RoomQuestionVote.objects.filter(question__session=session, user=user)
                   .values_list("question_id", flat=True))
     questions = [{**question_dict(question, tutor_view=tutor), "mine": question.author_id == user.id,

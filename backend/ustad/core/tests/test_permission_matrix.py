@@ -172,6 +172,7 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("my-calendar-rotate", "post"): signed_in(200),
     ("calendar-feed", "get"): dict.fromkeys(ACTORS, 200),  # "student"'s private address: the address is the key
     # The class's whiteboard: a main page with an image on it; "student" has not entered the room yet
+    ("session-recap", "get"): row(401, 200, 404, 200, 404, 200),
     ("session-board", "get"): row(401, 200, 404, 200, 404, 200),
     ("session-board-page", "get"): row(401, 200, 404, 200, 404, 200),
     ("session-board-files", "post"): row(401, 403, 404, 400, 404, 400),  # students draw once allowed in class
@@ -212,7 +213,7 @@ URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     **{name: (lambda world: {"pk": world["attempt"].id}) for name in ("attempt-detail", "attempt-submit")},
     **{name: (lambda world: {"pk": world["session"].id}) for name in (
         "session-detail", "session-cancel", "session-attendance", "session-attendance-csv", "session-board",
-        "session-board-files", "session-board-export")},
+        "session-recap", "session-board-files", "session-board-export")},
     "session-board-page": lambda world: {"pk": world["session"].id, "page_id": world["board_page"].id},
     "session-board-file": lambda world: {"pk": world["session"].id, "file_id": world["board_file"].file_id},
     "session-seat": lambda world: {"pk": world["standalone_session"].id},
