@@ -81,6 +81,19 @@ export const routes: RouteObject[] = [
           },
         ],
       },
+      // What a class said, asked, voted and drew: for its tutors and attendees (the API answers 404 to others).
+      {
+        path: 'classes/:sessionId/recap',
+        element: <RequireAuth />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('@/features/schedule/routes/class-recap')).ClassRecapRoute,
+            }),
+          },
+        ],
+      },
       {
         path: 'teaching',
         element: <RequireAuth />,

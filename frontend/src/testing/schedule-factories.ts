@@ -1,4 +1,16 @@
-import type { AttendanceRow, CalendarLink, LiveClass, LiveClassPage } from '@/features/schedule/api/types'
+import type {
+  AttendanceRow,
+  BoardElement,
+  BoardPage,
+  CalendarLink,
+  LiveClass,
+  LiveClassPage,
+  Recap,
+  RecapMessage,
+  RecapPoll,
+  RecapQuestion,
+  RecapRoom,
+} from '@/features/schedule/api/types'
 
 import { buildCourseCard, buildSession, buildTutorUser, buildUser } from './factories'
 import { json, type Route } from './fetch-mock'
@@ -118,4 +130,142 @@ export function classListRoute(pages: {
       return json(list?.[page - 1] ?? classPage([]))
     },
   }
+}
+
+/** A breakout room as the recap lists it. */
+export function buildRecapRoom(overrides: Partial<RecapRoom> = {}): RecapRoom {
+  const number = overrides.number ?? 1
+  return {
+    id: `b0000000-0000-4000-8000-${next()}`,
+    round_id: 'b0a00000-0000-4000-8000-000000000001',
+    number,
+    name: `Room ${number}`,
+    ...overrides,
+  }
+}
+
+/** A chat message of the main room, from a student. */
+export function buildRecapMessage(overrides: Partial<RecapMessage> = {}): RecapMessage {
+  return {
+    id: `c4a70000-0000-4000-8000-${next()}`,
+    room_id: null,
+    author_id: 'a77e0000-0000-4000-8000-000000000001',
+    author_name: 'Bilal Ahmed',
+    body: 'Assalam o alaikum!',
+    links: [],
+    to_tutors: false,
+    at: '2026-12-04T12:05:00Z',
+    ...overrides,
+  }
+}
+
+/** A closed two-option poll nobody voted in. */
+export function buildRecapPoll(overrides: Partial<RecapPoll> = {}): RecapPoll {
+  return {
+    id: `90110000-0000-4000-8000-${next()}`,
+    question: 'Is x = 4?',
+    options: [
+      { id: 'a', text: 'Yes' },
+      { id: 'b', text: 'No' },
+    ],
+    multiple: false,
+    status: 'closed',
+    votes: 0,
+    results: { a: 0, b: 0 },
+    mine: [],
+    ...overrides,
+  }
+}
+
+export function buildRecapQuestion(overrides: Partial<RecapQuestion> = {}): RecapQuestion {
+  return {
+    id: `9e510000-0000-4000-8000-${next()}`,
+    body: 'Why subtract 3 from both sides?',
+    anonymous: false,
+    author_id: 'a77e0000-0000-4000-8000-000000000002',
+    author_name: 'Sana Malik',
+    upvotes: 0,
+    answered: false,
+    at: '2026-12-04T12:10:00Z',
+    mine: false,
+    upvoted: false,
+    ...overrides,
+  }
+}
+
+/** A main board page. */
+export function buildRecapBoardPage(overrides: Partial<BoardPage> = {}): BoardPage {
+  return {
+    id: `b0a4d000-0000-4000-8000-${next()}`,
+    title: 'Page 1',
+    position: 1,
+    room_id: null,
+    ...overrides,
+  }
+}
+
+/** An Excalidraw element as `GET /board/pages/{page_id}` returns it. */
+export function buildBoardElement(overrides: Partial<BoardElement> = {}): BoardElement {
+  return {
+    id: `el-${next()}`,
+    type: 'rectangle',
+    x: 10,
+    y: 20,
+    width: 100,
+    height: 60,
+    version: 2,
+    versionNonce: 1234,
+    isDeleted: false,
+    index: 'a0',
+    ...overrides,
+  }
+}
+
+/** A recap with nothing in it: no rooms, chat, polls, questions or board pages. */
+export function buildRecap(overrides: Partial<Recap> = {}): Recap {
+  return {
+    rooms: [],
+    chat: [],
+    polls: [],
+    questions: [],
+    board: { pages: [], shown_page_id: null },
+    ...overrides,
+  }
+}
+
+/**
+ * `GET /sessions/{id}`, `/recap`, `/board/pages/{page_id}` (`pages`: each page's elements) and
+ * `/board/files/{file_id}` (`files`: each picture's bytes) for one class.
+ */
+export function recapRoutes({
+  session,
+  recap,
+  pages = {},
+  files = {},
+}: {
+  session: LiveClass
+  recap: Recap | Response
+  pages?: Record<string, BoardElement[]>
+  files?: Record<string, () => Response>
+}): Route[] {
+  const base = `/api/v1/sessions/${session.id}`
+  return [
+    { method: 'GET', path: base, handler: () => json(session) },
+    { method: 'GET', path: `${base}/recap`, handler: () => (recap instanceof Response ? recap : json(recap)) },
+    ...Object.entries(pages).map(([pageId, elements]): Route => ({
+      method: 'GET',
+      path: `${base}/board/pages/${pageId}`,
+      handler: () =>
+        json({
+          page: buildRecapBoardPage({ id: pageId }),
+          scene_version: elements.reduce((sum, element) => sum + Number(element.version), 0),
+          elements,
+        }),
+    })),
+    ...Object.entries(files).map(([fileId, respond]): Route => ({
+      method: 'GET',
+      path: `${base}/board/files/${fileId}`,
+      handler: respond,
+    })),
+  ]
 }

@@ -16,8 +16,10 @@ import quizzesEn from './locales/areas/quizzes.en.json'
 import quizzesUr from './locales/areas/quizzes.ur.json'
 import scheduleEn from './locales/areas/schedule.en.json'
 import scheduleUr from './locales/areas/schedule.ur.json'
+import whiteboardEn from './locales/areas/whiteboard.en.json'
+import whiteboardUr from './locales/areas/whiteboard.ur.json'
 import baseEn from './locales/en.json'
 import baseUr from './locales/ur.json'
 
-export const en = { ...baseEn, ...assignmentsEn, ...quizzesEn, ...gradingEn, ...quizBuilderEn, ...certificatesEn, ...classroomEn, ...scheduleEn }
-export const ur = { ...baseUr, ...assignmentsUr, ...quizzesUr, ...gradingUr, ...quizBuilderUr, ...certificatesUr, ...classroomUr, ...scheduleUr }
+export const en = { ...baseEn, ...assignmentsEn, ...quizzesEn, ...gradingEn, ...quizBuilderEn, ...certificatesEn, ...classroomEn, ...scheduleEn, ...whiteboardEn }
+export const ur = { ...baseUr, ...assignmentsUr, ...quizzesUr, ...gradingUr, ...quizBuilderUr, ...certificatesUr, ...classroomUr, ...scheduleUr, ...whiteboardUr }

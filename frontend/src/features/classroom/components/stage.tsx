@@ -2,9 +2,11 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { Avatar } from '@/components/ui/avatar'
+import { cn } from '@/components/ui/cn'
 
 import { useAdmittedRoom } from '../hooks/room-context'
 import { ReactionBubbles } from './reaction-bubbles'
+import { LazyWhiteboard } from './whiteboard/lazy-whiteboard'
 
 /** Who is on stage until video arrives: the spotlighted person, else the tutor. */
 function StagePlaceholder() {
@@ -25,18 +27,24 @@ function StagePlaceholder() {
 }
 
 /**
- * The main area of the room. Video, screen sharing and the whiteboard will render here as `children`;
- * reactions float over whatever is shown.
+ * The main area of the room. Video and screen sharing will render here as `children`; otherwise the class's
+ * whiteboard fills it (when the class has one). Reactions float over whatever is shown.
  */
 export function Stage({ children }: { children?: ReactNode }) {
   const { t } = useTranslation()
   const { state } = useAdmittedRoom()
+  const board = !children && state.board !== null
   return (
     <section
       aria-label={t('classroom.stage.label')}
-      className="relative flex aspect-video max-h-[60dvh] w-full items-center justify-center overflow-hidden rounded-lg bg-slate-900"
+      className={cn(
+        'relative flex w-full overflow-hidden rounded-lg bg-slate-900',
+        board
+          ? 'h-[75dvh] min-h-[26rem] flex-col items-stretch'
+          : 'aspect-video max-h-[60dvh] items-center justify-center',
+      )}
     >
-      {children ?? <StagePlaceholder />}
+      {children ?? (board ? <LazyWhiteboard /> : <StagePlaceholder />)}
       <ReactionBubbles reactions={state.reactions} people={state.participants} />
     </section>
   )

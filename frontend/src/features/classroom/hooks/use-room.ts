@@ -5,9 +5,10 @@ import { notify } from '@/lib/notices'
 
 import { announcementFor } from '../utils/announcements'
 import { announcementText } from '../utils/announcement-text'
-import type { RoomAction, ServerFrame } from '../utils/protocol'
+import { isBoardFrame, type RoomAction, type ServerFrame } from '../utils/protocol'
 import { initialRoomState, roomReducer, type RoomInput, type RoomState } from '../utils/room-state'
 import type { RoomContextValue } from './room-context'
+import { publishBoardFrame } from './use-board-channel'
 import { useRoomSocket } from './use-room-socket'
 
 /** How long a reaction floats on screen. */
@@ -62,9 +63,13 @@ export function useRoom(sessionId: string): RoomContextValue & {
         if ('message' in frame) notify(frame.message, 'error')
         return
       }
+      if (isBoardFrame(frame)) {
+        publishBoardFrame(sessionId, frame)
+        return
+      }
       apply(frame)
     },
-    [apply],
+    [apply, sessionId],
   )
 
   const { connection, send, retry } = useRoomSocket({

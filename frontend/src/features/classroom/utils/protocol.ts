@@ -52,6 +52,8 @@ export interface WelcomeFrame {
   questions: RoomQuestion[]
   /** The open breakout round, if any, and the caller's room in it. */
   breakout: BreakoutSnapshot | null
+  /** The whiteboard's pages and who may draw (absent from servers without a whiteboard). */
+  board?: BoardSnapshot
   /** Sent to tutors only. */
   waiting?: Person[]
 }
@@ -98,6 +100,8 @@ export interface BreakoutRoom {
   name: string
   /** User ids of the students in the room. */
   members: string[]
+  /** The room's own whiteboard page. */
+  board_page_id?: string | null
 }
 
 export interface BreakoutRound {
@@ -110,6 +114,52 @@ export interface BreakoutRound {
 export interface BreakoutSnapshot {
   round: BreakoutRound
   my_room_id: string | null
+}
+
+/** A page of the whiteboard: the main board's (`room_id` null) or a breakout room's. */
+export interface BoardPage {
+  id: string
+  title: string
+  position: number
+  room_id: string | null
+}
+
+export interface BoardSnapshot {
+  pages: BoardPage[]
+  /** The main-board page everyone follows; null until a tutor shows one (then the first page). */
+  shown_page_id: string | null
+  /** Every student may draw on the main board. */
+  everyone: boolean
+  /** Students the tutor lets draw one by one. */
+  allowed: string[]
+  /** Whether the caller may draw on the main board. */
+  can_draw: boolean
+}
+
+/**
+ * An Excalidraw element as it travels: the fields the merge needs, and the rest of the drawing as is.
+ * `index` is Excalidraw's fractional order key.
+ */
+export interface WireElement {
+  id: string
+  type: string
+  version: number
+  versionNonce: number
+  isDeleted?: boolean
+  index?: string | null
+  [field: string]: unknown
+}
+
+/** Board traffic: not numbered and not stored, so it bypasses the room's reducer. */
+export type BoardFrame =
+  | { type: 'board.update'; page_id: string; elements: WireElement[]; user_id: string }
+  | { type: 'board.scene'; page_id: string; scene_version: number; elements: WireElement[] }
+  | { type: 'board.in_sync'; page_id: string; scene_version: number }
+
+export const BOARD_FRAME_TYPES: ReadonlySet<string> = new Set(['board.update', 'board.scene', 'board.in_sync'])
+
+export function isBoardFrame(frame: { type: string }): frame is BoardFrame {
+  return BOARD_FRAME_TYPES.has(frame.type)
 }
 
 /** Fields every stored (numbered) event carries. */
@@ -141,6 +191,10 @@ export type StoredEvent = Stored &
     | { type: 'breakout.visit'; user_id: string; room_id: string | null }
     | { type: 'breakout.help'; user_id: string; room_id: string; room_name: string }
     | { type: 'breakout.ended'; round_id: string }
+    | { type: 'board.page_added'; page: BoardPage }
+    | { type: 'board.page_shown'; page_id: string }
+    | { type: 'board.page_renamed'; page_id: string; title: string }
+    | { type: 'board.access'; everyone: boolean; allowed: string[] }
   )
 
 /** A numbered event of a kind this client does not know yet (later features add more). */
@@ -167,6 +221,7 @@ export type ServerFrame =
   | StoredEvent
   | ReactionFrame
   | ErrorFrame
+  | BoardFrame
   | { type: 'pong' }
 
 /** The reactions the server accepts, in the order the picker shows them. */
@@ -181,6 +236,8 @@ export const POLL_MAX_OPTIONS = 10
 export const QUESTION_MAX_LENGTH = 1000
 export const BREAKOUT_MAX_ROOMS = 50
 export const BREAKOUT_MAX_MINUTES = 180
+export const BOARD_MAX_PAGES = 50
+export const BOARD_TITLE_MAX_LENGTH = 80
 
 export type RoomAction =
   | { type: 'chat.send'; body: string; to_tutors?: boolean }
@@ -207,6 +264,14 @@ export type RoomAction =
   | { type: 'breakout.join' | 'breakout.visit'; room_id: string | null }
   | { type: 'breakout.broadcast'; body: string }
   | { type: 'breakout.help' | 'breakout.end' }
+  | { type: 'board.update'; page_id: string; elements: readonly WireElement[] }
+  | { type: 'board.sync'; page_id: string; scene_version?: number }
+  /** Tutors on the main board; a breakout room's members on their room's board (`room_id`). */
+  | { type: 'board.page.add'; title?: string; room_id?: string }
+  | { type: 'board.page.show'; page_id: string }
+  | { type: 'board.page.rename'; page_id: string; title: string }
+  | { type: 'board.access'; everyone: boolean }
+  | { type: 'board.permit'; user_id: string; allowed: boolean }
 
 /** Close codes after which reconnecting cannot help; the page explains why instead. */
 export const FINAL_CLOSE_CODES: Readonly<Record<number, string>> = {

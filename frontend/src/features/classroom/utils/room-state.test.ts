@@ -9,6 +9,7 @@ import {
   STUDENT_ID,
   TUTOR_ID,
 } from '@/testing/classroom-factories'
+import { buildBoard, buildElement } from '@/testing/whiteboard-factories'
 
 import type { WelcomeFrame } from './protocol'
 import { handOrder, initialRoomState, isNewEvent, roomReducer, type RoomInput, type RoomState } from './room-state'
@@ -197,6 +198,20 @@ describe('room state', () => {
   it('counts unknown numbered events so later features never replay', () => {
     const state = run([welcome({ last_seq: 1 }), { type: 'whiteboard.changed', seq: 2, actor_id: null, at: '' } as unknown as RoomInput])
     expect(state.lastSeq).toBe(2)
+  })
+
+  it('keeps the board from the welcome, and leaves strokes to the whiteboard', () => {
+    const board = buildBoard({ can_draw: true })
+    const state = run([welcome({ last_seq: 3, board })])
+    expect(state.board?.pages).toEqual(board.pages)
+    expect(state.board?.canDraw).toBe(true)
+    const page = board.pages[0]!.id
+    const strokes: RoomInput[] = [
+      { type: 'board.update', page_id: page, elements: [buildElement()], user_id: bilal.user_id },
+      { type: 'board.scene', page_id: page, scene_version: 1, elements: [buildElement()] },
+      { type: 'board.in_sync', page_id: page, scene_version: 1 },
+    ]
+    expect(run(strokes, state)).toBe(state)
   })
 
   it('shows reactions as short-lived bubbles, outside the numbered log', () => {

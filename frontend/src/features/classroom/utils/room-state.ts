@@ -6,6 +6,7 @@
  * the replay that follows a reconnect can never apply anything twice. Each handler is also idempotent,
  * because an event committed while the snapshot was being read can be in the snapshot and follow it too.
  */
+import { applyBoardEvent, boardFromWelcome, type BoardState } from './board-state'
 import { applyBreakoutEvent, breakoutFromWelcome, type BreakoutState, type HelpCall, type RoomNotice } from './breakout-state'
 import { applyEngagementEvent, engagementFromWelcome, noteSent, type PollView } from './engagement-state'
 import type {
@@ -59,6 +60,8 @@ export interface RoomState {
   helpCalls: HelpCall[]
   /** Messages to every room and the call back to the main room (students), oldest first. */
   notices: RoomNotice[]
+  /** The whiteboard's pages and who may draw; null when the class has no whiteboard. */
+  board: BoardState | null
 }
 
 /** Frames from the server plus the client's own housekeeping. */
@@ -92,6 +95,7 @@ export const initialRoomState: RoomState = {
   roomNumbers: {},
   helpCalls: [],
   notices: [],
+  board: null,
 }
 
 function fromWelcome(state: RoomState, frame: WelcomeFrame): RoomState {
@@ -106,7 +110,7 @@ function fromWelcome(state: RoomState, frame: WelcomeFrame): RoomState {
     chat: frame.chat.slice(-MAX_CHAT_MESSAGES),
     waiting: frame.waiting ?? [],
   }
-  return breakoutFromWelcome(engagementFromWelcome(base, frame), frame)
+  return boardFromWelcome(breakoutFromWelcome(engagementFromWelcome(base, frame), frame), frame)
 }
 
 function unique(ids: string[]): string[] {
@@ -215,7 +219,7 @@ function applyEvent(state: RoomState, event: StoredEvent): RoomState {
     case 'room.spotlight':
       return withSession(state, { spotlight_user_id: event.user_id })
     default:
-      return applyBreakoutEvent(applyEngagementEvent(state, event), event)
+      return applyBoardEvent(applyBreakoutEvent(applyEngagementEvent(state, event), event), event)
   }
 }
 

@@ -21,3 +21,15 @@ export type CalendarLink = Schemas['CalendarLink']
 
 /** A course the caller teaches, as `GET /teaching/courses` lists it. */
 export type TaughtCourse = Schemas['CourseCard']
+
+/** `GET /sessions/{id}/recap`: what the class said, asked, voted and drew, as this viewer may read it. */
+export type Recap = Schemas['Recap']
+export type RecapRoom = Schemas['RecapRoom']
+export type RecapMessage = Schemas['RecapMessage']
+export type RecapPoll = Schemas['RecapPoll']
+export type RecapQuestion = Schemas['RecapQuestion']
+export type RecapBoard = Schemas['Board']
+export type BoardPage = Schemas['BoardPage']
+/** `GET /sessions/{id}/board/pages/{page_id}`: a page's live elements, in drawing order. */
+export type BoardScene = Schemas['BoardScene']
+export type BoardElement = BoardScene['elements'][number]

@@ -5,11 +5,13 @@ import { LoadErrorAlert } from '@/components/ui/load-error-alert'
 import { CardGridSkeleton } from '@/components/ui/skeleton'
 
 import { usePastClasses } from '../api/get-classes'
+import { hasStarted } from '../utils/entry-window'
 import { isOver, uniqueClasses } from '../utils/group-classes'
 import { ClassList } from './class-list'
 import { LoadMore } from './load-more'
+import { RecapLink } from './recap-link'
 
-/** Classes whose time is over, latest first, a page at a time. */
+/** Classes whose time is over, latest first, a page at a time, each that took place with its recap. */
 export function PastClasses({ now }: { now: number }) {
   const { t } = useTranslation()
   const headingId = useId()
@@ -31,7 +33,12 @@ export function PastClasses({ now }: { now: number }) {
         <p className="text-slate-700">{t('schedule.my.pastEmpty')}</p>
       ) : (
         <>
-          <ClassList classes={classes} now={now} labelledBy={headingId} />
+          <ClassList
+            classes={classes}
+            now={now}
+            labelledBy={headingId}
+            actions={(session) => (hasStarted(session, now) ? <RecapLink session={session} /> : null)}
+          />
           <LoadMore
             hasMore={past.hasNextPage}
             loading={past.isFetchingNextPage}

@@ -6,8 +6,9 @@ import { buttonClasses } from '@/components/ui/button-classes'
 import type { LiveClass } from '../api/types'
 import { hasStarted } from '../utils/entry-window'
 import { CancelClassButton } from './cancel-class-button'
+import { RecapLink } from './recap-link'
 
-/** Edit and Cancel while a class can still change; Attendance once it has started. */
+/** Edit and Cancel while a class can still change; Attendance and Recap once it has started. */
 export function TeachingClassActions({ session, now }: { session: LiveClass; now: number }) {
   const { t } = useTranslation()
   const open = session.status === 'scheduled' || session.status === 'live'
@@ -33,6 +34,7 @@ export function TeachingClassActions({ session, now }: { session: LiveClass; now
           <span className="sr-only">: {session.title}</span>
         </Link>
       )}
+      {started && <RecapLink session={session} />}
       {open && <CancelClassButton session={session} />}
     </div>
   )

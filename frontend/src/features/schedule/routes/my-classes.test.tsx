@@ -67,6 +67,12 @@ describe('my classes', { timeout: 30_000 }, () => {
     expect(within(screen.getByRole('list', { name: 'Later' })).getByText('Cancelled one')).toBeInTheDocument()
     const past = await screen.findByRole('list', { name: 'Past' })
     expect(within(past).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Yesterday'])
+    // A class that took place has its recap; classes to come do not.
+    expect(within(past).getByRole('link', { name: 'Recap: Yesterday' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/classes\/[^/]+\/recap$/),
+    )
+    expect(within(today).queryByRole('link', { name: /Recap/ })).not.toBeInTheDocument()
 
     const running = within(today).getAllByRole('listitem')[0]!
     expect(running).toHaveTextContent('Live now')

@@ -68,8 +68,17 @@ describe('classes a tutor teaches', { timeout: 30_000 }, () => {
       'href',
       `/teaching/classes/${started.id}/attendance`,
     )
+    expect(within(running!).getByRole('link', { name: 'Recap: Running class' })).toHaveAttribute(
+      'href',
+      `/classes/${started.id}/recap`,
+    )
     expect(within(friday!).queryByRole('link', { name: /Attendance/ })).not.toBeInTheDocument()
+    expect(within(friday!).queryByRole('link', { name: /Recap/ })).not.toBeInTheDocument()
     expect(within(yesterday!).getByRole('link', { name: 'Attendance: Yesterday' })).toBeInTheDocument()
+    expect(within(yesterday!).getByRole('link', { name: 'Recap: Yesterday' })).toHaveAttribute(
+      'href',
+      `/classes/${ended.id}/recap`,
+    )
     expect(within(yesterday!).queryByRole('link', { name: /Edit/ })).not.toBeInTheDocument()
     expect(within(yesterday!).queryByRole('button', { name: /Cancel class/ })).not.toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Schedule a class' })).toHaveAttribute('href', '/teaching/classes/new')
