@@ -127,7 +127,7 @@ describe('breakout rooms: tutor', () => {
   it("reads each room's chat from the chat panel", async () => {
     const round = buildRound({ ends_at: minutesFromNow(5), members: [[bilal.user_id], [zara.user_id]] })
     const [one, two] = round.rooms
-    const { socket, user } = await openClassroom({ tutor: true })
+    const { socket, sent, user } = await openClassroom({ tutor: true })
     receiveFrames(
       socket,
       tutorWelcome({
@@ -146,12 +146,21 @@ describe('breakout rooms: tutor', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Show chat from' }), 'Room 2')
     expect(within(log).getByText('In room two')).toBeInTheDocument()
     expect(within(log).queryByText('Hello everyone')).not.toBeInTheDocument()
-    expect(screen.queryByRole('textbox', { name: 'Message' })).not.toBeInTheDocument()
+    // Reading an open room's chat, the tutor speaks into that room.
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'How is room two doing?')
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    expect(sent).toContainEqual({ type: 'chat.send', body: 'How is room two doing?', room_id: two!.id })
 
     await user.click(screen.getByRole('tab', { name: 'Rooms' }))
     await user.click(screen.getByRole('button', { name: 'Read Room 1 chat' }))
     expect(screen.getByRole('combobox', { name: 'Show chat from' })).toHaveDisplayValue('Room 1')
     expect(screen.getByText('In room one')).toBeInTheDocument()
+
+    // Once the round is over the rooms' chats stay to read, and the tutor writes in the main room again.
+    receiveFrames(socket, roomEvent(20, { type: 'breakout.ended', round_id: round.id }))
+    await user.click(screen.getByRole('tab', { name: 'Chat' }))
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Show chat from' }), 'Room 1')
+    expect(screen.queryByRole('textbox', { name: 'Message' })).not.toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Write in the main room' }))
     expect(screen.getByRole('textbox', { name: 'Message' })).toBeInTheDocument()
     expect(screen.getByText('Hello everyone')).toBeInTheDocument()

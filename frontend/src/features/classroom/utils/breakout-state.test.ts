@@ -35,6 +35,12 @@ describe('breakout rooms in the room state', () => {
     expect(state.breakout?.round.mode).toBe('choose')
   })
 
+  it("knows from the welcome which rooms the tutors are visiting", () => {
+    const round = buildRound()
+    const state = run([buildWelcome({ breakout: { round, my_room_id: null, visits: { [TUTOR_ID]: round.rooms[1]!.id } } })])
+    expect(state.breakout?.visits).toEqual({ [TUTOR_ID]: round.rooms[1]!.id })
+  })
+
   it('shows students messages to every room, and the call back to the main room', () => {
     const round = buildRound({ members: [[STUDENT_ID]] })
     const state = run([

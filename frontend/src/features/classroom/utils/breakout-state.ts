@@ -56,7 +56,7 @@ export function breakoutFromWelcome(state: RoomState, frame: WelcomeFrame): Room
     breakout: {
       round: snapshot.round,
       myRoomId: snapshot.my_room_id,
-      visits: same ? (state.breakout?.visits ?? {}) : {},
+      visits: { ...(same ? (state.breakout?.visits ?? {}) : {}), ...(snapshot.visits ?? {}) },
       lastBroadcast: same ? (state.breakout?.lastBroadcast ?? null) : null,
     },
     roomNumbers: withRoomNumbers(state, snapshot.round),

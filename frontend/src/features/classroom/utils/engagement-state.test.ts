@@ -37,6 +37,15 @@ describe('polls in the room state', () => {
     expect(late.polls[0]?.mine).toEqual(['b'])
   })
 
+  it('knows my own questions and my upvotes from the welcome, even anonymous ones after a reload', () => {
+    const mine = buildQuestion({ anonymous: true, author_id: null, author_name: null, mine: true })
+    const liked = buildQuestion({ upvoted: true, upvotes: 4 })
+    const other = buildQuestion()
+    const state = run([buildWelcome({ questions: [mine, liked, other] })])
+    expect(state.myQuestions).toEqual([mine.id])
+    expect(state.upvoted).toEqual([liked.id])
+  })
+
   it('works out percentages of voters', () => {
     expect(pollPercent({ results: { a: 1, b: 2 }, votes: 3 }, 'b')).toBe(67)
     expect(pollPercent({ results: { a: 0 }, votes: 0 }, 'a')).toBe(0)

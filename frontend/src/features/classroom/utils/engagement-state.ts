@@ -26,13 +26,15 @@ function updateQuestion(state: RoomState, id: string, change: Partial<RoomQuesti
 export function engagementFromWelcome(state: RoomState, frame: WelcomeFrame): RoomState {
   const me = frame.you.user_id
   const questions = frame.questions ?? []
-  const named = questions.filter((q) => q.author_id === me).map((q) => q.id)
+  const named = questions.filter((q) => q.mine === true || q.author_id === me).map((q) => q.id)
+  const upvoted = questions.filter((q) => q.upvoted === true).map((q) => q.id)
   return {
     ...state,
     polls: (frame.polls ?? []).map((poll) => ({ ...poll, mine: poll.mine ?? [] })),
     questions,
-    // Anonymous questions come back without a name: keep the ones recognised before a reconnect.
+    // The welcome says which questions are one's own and which one upvoted, even after a reload.
     myQuestions: unique([...state.myQuestions, ...named]),
+    upvoted: unique([...state.upvoted, ...upvoted]),
   }
 }
 

@@ -90,6 +90,10 @@ export interface RoomQuestion {
   upvotes: number
   answered: boolean
   at: string
+  /** In the welcome only: the caller asked it (anonymous ones included). */
+  mine?: boolean
+  /** In the welcome only: the caller upvoted it. */
+  upvoted?: boolean
 }
 
 export type BreakoutMode = 'random' | 'manual' | 'choose'
@@ -114,6 +118,8 @@ export interface BreakoutRound {
 export interface BreakoutSnapshot {
   round: BreakoutRound
   my_room_id: string | null
+  /** Tutor id → the room they are visiting now. */
+  visits?: Record<string, string>
 }
 
 /** A page of the whiteboard: the main board's (`room_id` null) or a breakout room's. */
@@ -240,7 +246,8 @@ export const BOARD_MAX_PAGES = 50
 export const BOARD_TITLE_MAX_LENGTH = 80
 
 export type RoomAction =
-  | { type: 'chat.send'; body: string; to_tutors?: boolean }
+  /** Tutors may name an open breakout room to speak into it. */
+  | { type: 'chat.send'; body: string; to_tutors?: boolean; room_id?: string }
   | { type: 'hand.raise' | 'hand.lower' | 'ping' | 'mute.all' | 'class.end' }
   | { type: 'reaction'; emoji: Reaction }
   | { type: 'admit' | 'deny' | 'remove' | 'mute' | 'hand.lower_for'; user_id: string }

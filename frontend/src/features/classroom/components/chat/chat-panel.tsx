@@ -37,6 +37,7 @@ export function ChatPanel({
   // A room that is no longer offered (its round closed without a word said) falls back to the main room.
   const reading = me.tutor ? (options.some((o) => o.roomId === tutorRoom) ? tutorRoom : null) : studentChatRoom(state)
   const number = roomNumber(state, reading)
+  const roomOpen = reading !== null && (state.breakout?.round.rooms.some((room) => room.id === reading) ?? false)
 
   return (
     <div>
@@ -51,8 +52,8 @@ export function ChatPanel({
         myId={me.userId}
         onDelete={me.tutor ? setDeleting : undefined}
       />
-      {me.tutor && reading !== null ? (
-        // A tutor's messages always go to the main room, so no composer under another room's chat.
+      {me.tutor && reading !== null && !roomOpen ? (
+        // A closed room's chat is kept to read; nobody is there to hear a new message.
         <div className="mt-3 space-y-2 text-sm text-slate-700">
           <p>{t('classroom.chat.readingRoom')}</p>
           <Button size="sm" variant="secondary" onClick={() => onTutorRoomChange(null)}>
@@ -65,7 +66,13 @@ export function ChatPanel({
           onChange={onDraftChange}
           canWhisper={!me.tutor}
           onSend={(message) =>
-            act({ type: 'chat.send', body: message.body, ...(message.toTutors && !me.tutor ? { to_tutors: true } : {}) })
+            act({
+              type: 'chat.send',
+              body: message.body,
+              ...(message.toTutors && !me.tutor ? { to_tutors: true } : {}),
+              // A tutor reading an open room's chat speaks into that room.
+              ...(me.tutor && reading !== null ? { room_id: reading } : {}),
+            })
           }
         />
       )}
