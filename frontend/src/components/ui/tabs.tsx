@@ -17,12 +17,15 @@ export function Tabs<T extends string>({
   selected,
   onSelect,
   children,
+  wrap = false,
 }: {
   label: string
   tabs: readonly TabItem<T>[]
   selected: T
   onSelect: (id: T) => void
   children: ReactNode
+  /** In narrow panels: tabs go onto a second line instead of scrolling out of sight. */
+  wrap?: boolean
 }) {
   const baseId = useId()
   const refs = useRef(new Map<T, HTMLButtonElement>())
@@ -51,7 +54,10 @@ export function Tabs<T extends string>({
       <div
         role="tablist"
         aria-label={label}
-        className="-mx-4 flex gap-1 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0"
+        className={cn(
+          '-mx-4 flex gap-1 border-b border-slate-200 px-4 sm:mx-0 sm:px-0',
+          wrap ? 'flex-wrap' : 'overflow-x-auto',
+        )}
       >
         {tabs.map((tab, index) => {
           const active = tab.id === selected
@@ -71,7 +77,8 @@ export function Tabs<T extends string>({
               onClick={() => onSelect(tab.id)}
               onKeyDown={(event) => onKeyDown(event, index)}
               className={cn(
-                'min-h-11 shrink-0 border-b-2 px-4 font-semibold whitespace-nowrap',
+                'min-h-11 shrink-0 border-b-2 font-semibold whitespace-nowrap',
+                wrap ? 'px-3' : 'px-4',
                 active ? 'border-brand-700 text-brand-800' : 'border-transparent text-slate-700 hover:text-slate-900',
               )}
             >

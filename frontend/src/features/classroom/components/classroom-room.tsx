@@ -13,7 +13,7 @@ export function ClassroomRoom({ sessionId }: { sessionId: string }) {
   if (state.phase === 'ended') content = <RoomMessageCard reason="class_ended" />
   else if (state.phase === 'removed') content = <RoomMessageCard reason="removed" />
   else if (state.phase === 'denied') content = <RoomMessageCard reason="denied" />
-  else if (connection.state === 'closed') content = <RoomMessageCard reason={connection.reason} onRetry={retry} />
+  else if (connection.state === 'closed') content = <RoomMessageCard reason={connection.reason} onRetry={retry} sessionId={sessionId} />
   else if (state.phase === 'waiting') content = <WaitingScreen connection={connection} />
   else if (state.phase === 'connecting') content = <JoiningScreen connection={connection} />
   else content = <RoomView />

@@ -5,6 +5,8 @@ import { Card } from '@/components/ui/card'
 import { PageHeading } from '@/components/ui/page-heading'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
+import { OpensSoon } from './opens-soon'
+
 /** Why this page cannot show the room: a refusal code from the server, or how the visit ended. */
 const REASONS = [
   'too_early',
@@ -29,7 +31,16 @@ function knownReason(reason: string): RoomEndReason {
 const RETRYABLE: readonly RoomEndReason[] = ['unauthenticated', 'forbidden', 'too_early']
 
 /** A full-page card in place of the room: what happened and where to go next. */
-export function RoomMessageCard({ reason, onRetry }: { reason: string; onRetry?: () => void }) {
+export function RoomMessageCard({
+  reason,
+  onRetry,
+  sessionId,
+}: {
+  reason: string
+  onRetry?: () => void
+  /** Lets a "not open yet" card say when the class opens. */
+  sessionId?: string
+}) {
   const { t } = useTranslation()
   const known = knownReason(reason)
   const title = t(`classroom.closed.${known}.title`)
@@ -39,8 +50,12 @@ export function RoomMessageCard({ reason, onRetry }: { reason: string; onRetry?:
       <PageHeading focusOnMount className="mb-0" lead={t(`classroom.closed.${known}.body`)}>
         {title}
       </PageHeading>
+      {known === 'too_early' && sessionId && <OpensSoon sessionId={sessionId} onOpen={onRetry} />}
       <div className="flex flex-wrap gap-2">
         <ButtonLink to="/my/courses">{t('classroom.backToCourses')}</ButtonLink>
+        <ButtonLink to="/my/classes" variant="secondary">
+          {t('classroom.myClasses')}
+        </ButtonLink>
         {onRetry && RETRYABLE.includes(known) && (
           <Button variant="secondary" onClick={onRetry}>
             {t('classroom.tryAgain')}

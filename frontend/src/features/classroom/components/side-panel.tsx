@@ -29,6 +29,7 @@ export function SidePanel<T extends string>({
   return (
     <aside className="min-w-0 rounded-lg border border-slate-200 bg-white px-4 pb-4 sm:pt-2">
       <Tabs
+        wrap
         label={t('classroom.panels')}
         selected={current?.id ?? selected}
         onSelect={onSelect}

@@ -16,8 +16,9 @@ import {
   TUTOR_ID,
 } from '@/testing/classroom-factories'
 import { buildSession, buildTutorUser } from '@/testing/factories'
+import { buildLiveClass } from '@/testing/schedule-factories'
 import type { FakeWebSocket } from '@/testing/fake-websocket'
-import { mockFetch } from '@/testing/fetch-mock'
+import { json, mockFetch } from '@/testing/fetch-mock'
 import { renderApp } from '@/testing/render-app'
 import { signedIn } from '@/testing/routes'
 
@@ -208,6 +209,23 @@ describe('classroom: student', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     await act(() => new Promise((resolve) => setTimeout(resolve, 1200)))
     expect(classroomSockets()).toHaveLength(1)
+  })
+
+  it('says when a class that is not open yet opens', async () => {
+    const startsAt = new Date(Date.now() + 10 * 60_000 + 4 * 60_000 + 30_000).toISOString()
+    mockFetch([
+      ...signedIn(buildSession()),
+      { method: 'GET', path: `/api/v1/sessions/${CLASS_ID}`, handler: () => json(buildLiveClass({ id: CLASS_ID, starts_at: startsAt })) },
+    ])
+    renderApp(ROOM)
+    await waitFor(() => expect(classroomSockets()).toHaveLength(1))
+    const socket = classroomSockets()[0]!
+    act(() => socket.open())
+    receive(socket, { type: 'error', code: 'too_early', message: 'You cannot enter this class now.' })
+    act(() => serverClose(socket, 4403))
+    expect(await screen.findByText(/It opens at .*, in about 5 min\./)).toBeInTheDocument()
+    const card = screen.getByRole('heading', { level: 1, name: "This class hasn't opened yet" }).closest('div')!.parentElement!
+    expect(within(card).getByRole('link', { name: 'My classes' })).toHaveAttribute('href', '/my/classes')
   })
 
   it.each([
