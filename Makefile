@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
-.PHONY: run install test lint test-backend test-frontend e2e bench api-types check-deploy clean help
+.PHONY: run install test lint test-backend test-frontend e2e bench bench-room api-types check-deploy clean help
 
 help:
 	@echo "make run     install, build, migrate, seed and serve on http://$(HOST):$(PORT)"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint    ruff, mypy, eslint and tsc"
 	@echo "make e2e     Playwright journeys in Chromium against a running platform"
 	@echo "make bench   print speed figures (see bench/README.md)"
+	@echo "make bench-room  the live room with 50, 200 and 500 participants on two servers (about 20 minutes)"
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -64,6 +65,9 @@ api-types: install
 bench: install frontend/dist/index.html
 	$(PY) bench/startup.py
 	$(PY) bench/catalogue.py
+
+bench-room: install
+	$(PY) bench/room.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist e2e/node_modules var/test var/e2e

@@ -122,9 +122,10 @@ CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
         # A read timeout longer than the layer's 5-second blocking pop: redis-py 8's default equals it, which
-        # makes idle sockets fail with "Timeout reading".
-        "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 30}], "prefix": f"{REDIS_KEY_PREFIX}:channels",
-                   "capacity": 1500},
+        # makes idle sockets fail with "Timeout reading". redis-py's pool allows 100 connections by default:
+        # ending a class of 500 closes hundreds of sockets of one process at once, each leaving its group.
+        "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 30, "max_connections": 1000}],
+                   "prefix": f"{REDIS_KEY_PREFIX}:channels", "capacity": 1500},
     }
 }
 

@@ -135,10 +135,12 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         if self.session is None:
             return
-        await self.channel_layer.group_discard(room.room_group(self.session.id), self.channel_name)
-        user = self.scope.get("user")
-        if user is not None and user.is_authenticated:
-            await database_sync_to_async(room.room_leave)(session=self.session, user=user)
+        try:
+            await self.channel_layer.group_discard(room.room_group(self.session.id), self.channel_name)
+        finally:  # presence and attendance must close even when the channel layer is struggling
+            user = self.scope.get("user")
+            if user is not None and user.is_authenticated:
+                await database_sync_to_async(room.room_leave)(session=self.session, user=user)
 
     # --- Incoming frames -----------------------------------------------------------------------------
 

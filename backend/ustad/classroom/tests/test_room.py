@@ -235,3 +235,29 @@ async def test_a_flood_gets_slowed_then_cut_off_without_touching_others(monkeypa
         assert "slow_down" in codes
         await tutor.send_json_to({"type": "ping"})
         assert await next_of(tutor, "pong")
+
+
+async def test_a_big_class_leaving_at_once_closes_everyones_attendance():
+    """Hundreds of sockets of one process leave their group together when a class ends; none may be lost."""
+    import asyncio
+
+    world = await sync_to_async(make_class)()
+    session = world["session"]
+
+    def enrol(count: int) -> list[Any]:
+        students = StudentFactory.create_batch(count)
+        for student in students:
+            EnrollmentFactory(student=student, course=session.course)
+        return students
+
+    students = await sync_to_async(enrol)(130)
+    sockets = []
+    for student in students:
+        ticket = await sync_to_async(ws_ticket_issue)(user_id=student.id)
+        socket = WebsocketCommunicator(application, f"/ws/classroom/{session.id}/?ticket={ticket}", headers=HEADERS)
+        assert (await socket.connect())[0]
+        sockets.append(socket)
+    # Without room in the channel layer's Redis pool, leaving stalls: fail rather than wait for ever.
+    await asyncio.wait_for(asyncio.gather(*(socket.disconnect(timeout=60) for socket in sockets)), timeout=90)
+    still_open = await sync_to_async(AttendanceInterval.objects.filter(session=session, left_at__isnull=True).count)()
+    assert still_open == 0
