@@ -105,7 +105,8 @@ def _element(element_id: str, kind: str, x: int, y: int, width: int, height: int
 
 
 def _text(element_id: str, x: int, y: int, text: str) -> dict[str, object]:
-    return _element(element_id, "text", x, y, 16 * len(text) // 2 + 20, 35, text=text, originalText=text,
+    # Excalidraw sizes a text box to its words; about 0.6 em a character is close enough for the hand font.
+    return _element(element_id, "text", x, y, int(28 * 0.6 * len(text)) + 10, 35, text=text, originalText=text,
                     fontSize=28, fontFamily=5, textAlign="left", verticalAlign="top", containerId=None,
                     autoResize=True, lineHeight=1.25)
 
