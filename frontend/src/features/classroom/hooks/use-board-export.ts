@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next'
 
 import { isApiError } from '@/lib/errors'
 import { notify } from '@/lib/notices'
+import { saveBlob } from '@/lib/save-blob'
 
-import { downloadName, exportBoardPdf, getBoardFile, getBoardPage, saveBlob } from '../utils/board-api'
+import { downloadName, exportBoardPdf, getBoardFile, getBoardPage } from '../utils/board-api'
 import { blobToDataUrl } from '../utils/board-files'
 import type { BoardSync } from '../utils/board-sync'
 import type { BoardPage, WireElement } from '../utils/protocol'

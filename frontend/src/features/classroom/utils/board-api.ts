@@ -83,20 +83,6 @@ export async function exportBoardPdf(
   return { kind: 'pdf', pdf: await response.blob() }
 }
 
-/** Hands a blob to the browser as a file download. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  link.hidden = true
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Let the click start the download before the link stops working.
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
-
 /** A file name from a title: letters, digits and dashes. */
 export function downloadName(title: string, extension: string): string {
   const base = title

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { apiClient } from '@/api/client'
 import { unwrap } from '@/lib/errors'
 
-import { saveBlob } from '../utils/save-blob'
+import { saveBlob } from '@/lib/save-blob'
 import { scheduleKeys } from './keys'
 import type { AttendanceRow } from './types'
 

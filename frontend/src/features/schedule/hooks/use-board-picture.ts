@@ -7,7 +7,7 @@ import { useBoardPage } from '../api/get-board-page'
 import { scheduleKeys } from '../api/keys'
 import type { BoardElement } from '../api/types'
 import { boardPagePng, drawBoardPage, downloadName, imageFileIds, pageTexts, type BoardPicture } from '../utils/board-picture'
-import { saveBlob } from '../utils/save-blob'
+import { saveBlob } from '@/lib/save-blob'
 
 const NO_ELEMENTS: readonly BoardElement[] = []
 const NO_FILES: BinaryFiles = {}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 
-import { chatSegments } from '../../utils/chat-text'
+import { chatSegments } from '@/lib/chat-text'
 
 /**
  * A message as plain text, with only the server's `links` made clickable (opening in a new tab, telling
