@@ -38,6 +38,8 @@ def _local_secret_key() -> str:
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="") or _local_secret_key()
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The platform's share of each sale, in percent; the rest is the tutor's.
+PLATFORM_FEE_PERCENT = env.int("PLATFORM_FEE_PERCENT", default=20)
 _site = urlparse(SITE_URL)
 SITE_IS_HTTPS = _site.scheme == "https"
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[_site.hostname or "127.0.0.1", "127.0.0.1", "localhost"])
@@ -64,6 +66,7 @@ INSTALLED_APPS = [
     "ustad.users",
     "ustad.courses",
     "ustad.classroom",
+    "ustad.payments",
 ]
 
 MIDDLEWARE = [
