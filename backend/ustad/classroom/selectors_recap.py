@@ -14,7 +14,7 @@ from django.db.models import Q
 from ustad.classroom.models import BreakoutRoom, ChatMessage, LiveSession
 from ustad.classroom.services import board
 from ustad.classroom.services.engagement import engagement_snapshot
-from ustad.classroom.services.room import LINK
+from ustad.classroom.services.room import message_dict
 
 CHAT_LIMIT = 2000
 
@@ -31,11 +31,7 @@ def _chat(session: LiveSession, user: Any, tutor: bool, room_ids: list[Any]) -> 
     if not tutor:
         messages = messages.filter(Q(to_tutors=False) | Q(author=user)).filter(
             Q(breakout_room__isnull=True) | Q(breakout_room_id__in=room_ids))
-    return [{"id": str(message.id), "room_id": str(message.breakout_room_id) if message.breakout_room_id else None,
-             "author_id": str(message.author_id), "author_name": message.author.full_name, "body": message.body,
-             "links": LINK.findall(message.body), "to_tutors": message.to_tutors,
-             "at": message.created_at.isoformat()}
-            for message in messages.order_by("created_at")[:CHAT_LIMIT]]
+    return [message_dict(message) for message in messages.order_by("created_at")[:CHAT_LIMIT]]
 
 
 def session_recap(*, session: LiveSession, user: Any, tutor: bool) -> dict[str, Any]:

@@ -2222,6 +2222,8 @@ export interface components {
             body: string;
             links: string[];
             to_tutors: boolean;
+            /** @description Always false here: deleted messages are left out. */
+            deleted: boolean;
             /** Format: date-time */
             at: string;
         };

@@ -154,6 +154,7 @@ export function buildRecapMessage(overrides: Partial<RecapMessage> = {}): RecapM
     body: 'Assalam o alaikum!',
     links: [],
     to_tutors: false,
+    deleted: false,
     at: '2026-12-04T12:05:00Z',
     ...overrides,
   }

@@ -160,6 +160,7 @@ class RecapMessageSerializer(serializers.Serializer[Any]):
     body = serializers.CharField()
     links = serializers.ListField(child=serializers.CharField())
     to_tutors = serializers.BooleanField()
+    deleted = serializers.BooleanField(help_text="Always false here: deleted messages are left out.")
     at = serializers.DateTimeField()
 
 

@@ -201,7 +201,7 @@ def clean_chat(body: str) -> str:
     return text
 
 
-def _message_dict(message: ChatMessage) -> dict[str, Any]:
+def message_dict(message: ChatMessage) -> dict[str, Any]:
     return {"id": str(message.id), "room_id": str(message.breakout_room_id) if message.breakout_room_id else None,
             "author_id": str(message.author_id), "author_name": message.author.full_name,
             "body": "" if message.deleted_at else message.body,
@@ -216,7 +216,7 @@ def chat_history(*, session: LiveSession, user: Any, tutor: bool, room_id: Any =
     if not tutor:  # students: the main chat and their breakout room's, and their own private messages
         messages = messages.filter(Q(to_tutors=False) | Q(author=user)).filter(
             Q(breakout_room__isnull=True) | Q(breakout_room_id=room_id))
-    return [_message_dict(message) for message in reversed(list(messages[:limit]))]
+    return [message_dict(message) for message in reversed(list(messages[:limit]))]
 
 
 @transaction.atomic
@@ -237,7 +237,7 @@ def chat_send(*, session: LiveSession, author: Any, body: str, to_tutors: bool, 
     message = ChatMessage.objects.create(session=session, author=author, body=clean_chat(body), to_tutors=to_tutors,
                                          breakout_room_id=room_id)
     message.author = author
-    payload: dict[str, Any] = {"message": _message_dict(message)}
+    payload: dict[str, Any] = {"message": message_dict(message)}
     if room_id:
         payload["_room"] = str(room_id)
     event_append(session=session, type="chat.message", payload=payload, actor=author,
