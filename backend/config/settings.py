@@ -149,6 +149,22 @@ CELERY_BEAT_SCHEDULE = {
     "breakouts-close": {"task": "ustad.classroom.tasks.breakouts_close", "schedule": 10},
 }
 
+# --- Live-class media (docs/classroom.md, "Media") ----------------------------------------------
+WEBRTC_STUN_URLS = env.list("WEBRTC_STUN_URLS", default=[])
+WEBRTC_TURN_URLS = env.list("WEBRTC_TURN_URLS", default=[])
+WEBRTC_TURN_SECRET = env("WEBRTC_TURN_SECRET", default="")
+WEBRTC_TURN_TTL = env.int("WEBRTC_TURN_TTL", default=6 * 60 * 60)
+MESH_LIMIT = env.int("MESH_LIMIT", default=6)
+LIVEKIT_URL = env("LIVEKIT_URL", default="")
+LIVEKIT_API_KEY = env("LIVEKIT_API_KEY", default="")
+LIVEKIT_API_SECRET = env("LIVEKIT_API_SECRET", default="")
+ZOOM_ACCOUNT_ID = env("ZOOM_ACCOUNT_ID", default="")
+ZOOM_CLIENT_ID = env("ZOOM_CLIENT_ID", default="")
+ZOOM_CLIENT_SECRET = env("ZOOM_CLIENT_SECRET", default="")
+ZOOM_API_BASE = env("ZOOM_API_BASE", default="https://api.zoom.us/v2")
+ZOOM_OAUTH_URL = env("ZOOM_OAUTH_URL", default="https://zoom.us/oauth/token")
+RECORDING_CHUNK_MAX_BYTES = 8 * 1024 * 1024
+
 # --- Auth --------------------------------------------------------------------------------------
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -78,6 +78,12 @@ class LiveSession(BaseModel):
     board_everyone = models.BooleanField(default=False, help_text="Every student may draw on the main board.")
     board_shown_page = models.ForeignKey("BoardPage", on_delete=models.SET_NULL, null=True, blank=True,
                                          related_name="+", help_text="The main-board page everyone follows.")
+    face_presence = models.BooleanField(default=False, help_text="Students may share a webcam frame once a "
+                                        "minute (with consent) to count face presence; off by default.")
+    zoom_meeting_id = models.CharField(max_length=32, blank=True, help_text="When classes run on Zoom.")
+    zoom_join_url = models.URLField(max_length=500, blank=True)
+    zoom_start_url = models.URLField(max_length=2000, blank=True, help_text="The host's link; tutors only.")
+    zoom_password = models.CharField(max_length=32, blank=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -136,6 +142,7 @@ class Participant(BaseModel):
     breakout_room = models.ForeignKey("BreakoutRoom", on_delete=models.SET_NULL, null=True, blank=True,
                                       related_name="members", help_text="Where they are during a breakout.")
     can_draw = models.BooleanField(default=False, help_text="The tutor lets this student draw on the main board.")
+    can_share_screen = models.BooleanField(default=False, help_text="The tutor lets this student share a screen.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "user"], name="classroom_one_participant_each")]
@@ -327,3 +334,81 @@ class BoardFile(BaseModel):
 
     def __str__(self) -> str:
         return self.file_id
+
+
+class RecordingStatus(models.TextChoices):
+    RECORDING = "recording", "Recording"
+    PROCESSING = "processing", "Processing"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"
+
+
+class Recording(BaseModel):
+    """A class recorded in the tutor's browser: uploaded in chunks while it runs, then made into an MP4.
+
+    Each reload of the recording tab starts a new `part` (a fresh WebM stream), so a dropped tab loses
+    only the seconds it had not uploaded yet; processing joins the parts in order.
+    """
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="recordings")
+    course = models.ForeignKey("courses.Course", on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="recordings")
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+")
+    title = models.CharField(max_length=200)
+    status = models.CharField(max_length=16, choices=RecordingStatus.choices, default=RecordingStatus.RECORDING)
+    started_at = models.DateTimeField()
+    stopped_at = models.DateTimeField(null=True, blank=True)
+    progress = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(100)],
+                                                help_text="Processing progress in percent.")
+    error = models.CharField(max_length=300, blank=True)
+    duration_seconds = models.FloatField(null=True, blank=True)
+    video_name = models.CharField(max_length=255, blank=True, help_text="Private storage name of the MP4.")
+    video_size = models.BigIntegerField(null=True, blank=True)
+    audio_name = models.CharField(max_length=255, blank=True, help_text="The audio track alone (M4A).")
+    thumbnail_name = models.CharField(max_length=255, blank=True)
+    lesson = models.ForeignKey("courses.Lesson", on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", help_text="The lesson made from this recording, if any.")
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=RecordingStatus.values),
+                                   name="classroom_recording_status_known"),
+            # One recording at a time per class.
+            models.UniqueConstraint(fields=["session"], condition=Q(status="recording"),
+                                    name="classroom_one_running_recording"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RecordingChunk(models.Model):
+    """A few seconds of a recording as MediaRecorder handed them over, kept in private storage."""
+
+    id = models.BigAutoField(primary_key=True)
+    recording = models.ForeignKey(Recording, on_delete=models.CASCADE, related_name="chunks")
+    part = models.PositiveIntegerField()
+    index = models.PositiveIntegerField()
+    size = models.PositiveIntegerField()
+    name = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["part", "index"]
+        constraints = [models.UniqueConstraint(fields=["recording", "part", "index"],
+                                               name="classroom_recording_chunk_once")]
+
+
+class FacePresenceSample(models.Model):
+    """Whether a face was in a student's webcam frame at one moment. The image itself is never kept."""
+
+    id = models.BigAutoField(primary_key=True)
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="face_samples")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField()
+    face = models.BooleanField()
+
+    class Meta:
+        indexes = [models.Index(fields=["session", "user"], name="classroom_face_sample_user")]
