@@ -8,6 +8,7 @@ keeps flooding is disconnected with close code 4429. Protocol: docs/classroom.md
 from __future__ import annotations
 
 import json
+import secrets
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -19,7 +20,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 
 from ustad.classroom import permissions
 from ustad.classroom.models import LiveSession
-from ustad.classroom.services import board, breakout, engagement, room
+from ustad.classroom.services import board, breakout, engagement, media, room
 from ustad.core.errors import ApplicationError
 
 CLOSE_UNAUTHENTICATED = 4401
@@ -29,9 +30,12 @@ CLOSE_ENDED = 4410
 CLOSE_FLOOD = 4429
 MAX_FRAME = 16 * 1024
 MAX_BOARD_FRAME = 512 * 1024  # a batch of pen strokes is bigger than a chat line
+MAX_MEDIA_FRAME = 64 * 1024  # a session description with several tracks
 # A token bucket per socket: bursts of 30 frames, 10 a second sustained; the board has its own, larger one.
 BUCKET_SIZE, REFILL_PER_SECOND = 30.0, 10.0
 BOARD_BUCKET_SIZE, BOARD_REFILL_PER_SECOND = 60.0, 20.0
+# Connecting to a room of peers sends a burst of ICE candidates: media signaling has its own allowance.
+MEDIA_BUCKET_SIZE, MEDIA_REFILL_PER_SECOND = 200.0, 50.0
 STRIKES_BEFORE_CLOSE = 20
 
 
@@ -60,6 +64,7 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
     tutor = False
     admitted = False
     user_id = ""
+    peer_id = ""  # this socket's name in media signaling: one person's two tabs are two peers
     room_id: str | None = None  # the breakout room this user is in, if any
 
     async def connect(self) -> None:
@@ -71,6 +76,8 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
         # Board frames have their own allowance, so drawing never starves chat and hands.
         self.bucket = TokenBucket(BUCKET_SIZE, REFILL_PER_SECOND)
         self.board_bucket = TokenBucket(BOARD_BUCKET_SIZE, BOARD_REFILL_PER_SECOND)
+        self.media_bucket = TokenBucket(MEDIA_BUCKET_SIZE, MEDIA_REFILL_PER_SECOND)
+        self.peer_id = secrets.token_hex(8)
         self.strikes = 0
         session_id = self.scope["url_route"]["kwargs"]["session_id"]
         refusal = await self._check_entry(session_id)
@@ -117,7 +124,8 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
         user = self.scope["user"]
         snapshot = await database_sync_to_async(room.room_snapshot)(session=self.session, user=user, tutor=self.tutor)
         self.room_id = (snapshot["breakout"] or {}).get("my_room_id")
-        await self.send_json({"type": "welcome", "you": {"user_id": self.user_id, "tutor": self.tutor}, **snapshot})
+        await self.send_json({"type": "welcome", "you": {"user_id": self.user_id, "tutor": self.tutor,
+                                                         "peer_id": self.peer_id}, **snapshot})
         if after is not None:
             missed = await database_sync_to_async(room.events_after)(session=self.session, user=user,
                                                                      tutor=self.tutor, after=after,
@@ -136,7 +144,11 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
         if self.session is None:
             return
         try:
-            await self.channel_layer.group_discard(room.room_group(self.session.id), self.channel_name)
+            group = room.room_group(self.session.id)
+            await self.channel_layer.group_discard(group, self.channel_name)
+            if self.admitted:
+                await self.channel_layer.group_send(group, {"type": "room.event", "event": {
+                    "type": "media.left", "peer_id": self.peer_id, "user_id": self.user_id, "_audience": "all"}})
         finally:  # presence and attendance must close even when the channel layer is struggling
             user = self.scope.get("user")
             if user is not None and user.is_authenticated:
@@ -156,14 +168,17 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
             content = None
         kind = content.get("type") if isinstance(content, dict) else None
         is_board = isinstance(kind, str) and kind.startswith("board.")
-        if not await self._allow(self.board_bucket if is_board else self.bucket):
+        is_media = isinstance(kind, str) and kind.startswith(("rtc.", "media."))
+        bucket = self.board_bucket if is_board else self.media_bucket if is_media else self.bucket
+        if not await self._allow(bucket):
             return
+        limit = MAX_BOARD_FRAME if is_board else MAX_MEDIA_FRAME if is_media else MAX_FRAME
         if content is None:
             await self._error("bad_json", "That frame is not valid JSON.")
         elif not isinstance(kind, str):
             await self._error("bad_message", "Each frame is an object with a string `type`.")
-        elif not is_board and len(text_data) > MAX_FRAME:
-            await self._error("bad_frame", f"Send JSON text frames of at most {MAX_FRAME // 1024} KB.")
+        elif len(text_data) > limit:
+            await self._error("bad_frame", f"Send JSON text frames of at most {limit // 1024} KB.")
         else:
             await self.receive_json(content)
 
@@ -220,6 +235,8 @@ class ClassroomConsumer(AsyncJsonWebsocketConsumer):
     async def room_event(self, message: dict[str, Any]) -> None:
         event = message["event"]
         if event.get("_except") == self.channel_name:
+            return
+        if event.get("_to_peer") and event["_to_peer"] != self.peer_id:
             return
         etype = event.get("type")
         mine = event.get("user_id") == self.user_id
@@ -452,6 +469,82 @@ async def _board_permit(consumer: ClassroomConsumer, content: dict[str, Any]) ->
                                                      user_id=content["user_id"], allowed=content["allowed"])
 
 
+MEDIA_FLAGS = ("audio", "video", "screen", "audio_only")
+SDP_TYPES = frozenset({"offer", "answer", "pranswer", "rollback"})
+
+
+def _media_flags(content: dict[str, Any]) -> dict[str, bool]:
+    flags = {flag: content.get(flag, False) for flag in MEDIA_FLAGS}
+    if not all(isinstance(value, bool) for value in flags.values()):
+        raise TypeError("media flags")
+    return flags
+
+
+def _peer(content: dict[str, Any], key: str) -> str:
+    value = _text(content, key)
+    if not 1 <= len(value) <= 64:
+        raise ValueError(key)
+    return value
+
+
+async def _media_relay(consumer: ClassroomConsumer, event: dict[str, Any]) -> None:
+    """Relay a media frame to the room (not stored: the state of the media lives in the browsers)."""
+    assert consumer.session is not None
+    event.update({"peer_id": consumer.peer_id, "user_id": consumer.user_id, "_audience": "all",
+                  "_except": consumer.channel_name})
+    await consumer.channel_layer.group_send(room.room_group(consumer.session.id), {"type": "room.event",
+                                                                                   "event": event})
+
+
+async def _media_hello(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    flags = _media_flags(content)
+    await _media_state_allowed(consumer, flags)
+    await _media_relay(consumer, {"type": "media.hello", **flags, "room_id": consumer.room_id})
+
+
+async def _media_state_allowed(consumer: ClassroomConsumer, flags: dict[str, bool]) -> None:
+    user = consumer.scope["user"]
+    if flags["screen"] and not await database_sync_to_async(media.may_share_screen)(
+            session=consumer.session, user=user, tutor=consumer.tutor):
+        raise ApplicationError(code="permission_denied", message="Ask the tutor to let you share your screen.")
+    if flags["audio"] and not consumer.tutor:
+        await database_sync_to_async(media.microphone_on)(session=consumer.session, user=user)
+
+
+async def _media_state(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    flags = _media_flags(content)
+    await _media_state_allowed(consumer, flags)
+    event: dict[str, Any] = {"type": "media.state", **flags, "room_id": consumer.room_id}
+    if content.get("to") is not None:
+        event["_to_peer"] = _peer(content, "to")
+    await _media_relay(consumer, event)
+
+
+async def _rtc_signal(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    """Pass an offer, answer or ICE candidate to one peer of this class, and to nobody else."""
+    event: dict[str, Any] = {"type": "rtc.signal", "_to_peer": _peer(content, "to")}
+    if "description" in content:
+        description = content["description"]
+        if not (isinstance(description, dict) and description.get("type") in SDP_TYPES
+                and isinstance(description.get("sdp", ""), str)):
+            raise TypeError("description")
+        event["description"] = {"type": description["type"], "sdp": description.get("sdp", "")}
+    if "candidate" in content:
+        candidate = content["candidate"]
+        if candidate is not None and not isinstance(candidate, dict):
+            raise TypeError("candidate")
+        event["candidate"] = candidate
+    if "description" not in event and "candidate" not in event:
+        raise KeyError("description")
+    event["from"] = consumer.peer_id
+    await _media_relay(consumer, event)
+
+
+async def _screen_permit(consumer: ClassroomConsumer, content: dict[str, Any]) -> None:
+    await database_sync_to_async(media.screen_permit)(session=consumer.session, tutor=consumer.scope["user"],
+                                                      user_id=content["user_id"], allowed=content["allowed"])
+
+
 REACTIONS = frozenset({"👍", "👏", "❤️", "😂", "😮", "🎉", "❓"})
 
 STUDENT_ACTIONS: dict[str, Handler] = {
@@ -468,6 +561,9 @@ STUDENT_ACTIONS: dict[str, Handler] = {
     "board.sync": _board_sync,
     "board.page.add": _board_page_add,  # students: in their breakout room only (the service checks)
     "board.page.rename": _board_page_rename,
+    "media.hello": _media_hello,
+    "media.state": _media_state,
+    "rtc.signal": _rtc_signal,
 }
 
 TUTOR_ACTIONS: dict[str, Handler] = {
@@ -492,4 +588,5 @@ TUTOR_ACTIONS: dict[str, Handler] = {
     "board.page.show": _board_page_show,
     "board.access": _board_access,
     "board.permit": _board_permit,
+    "screen.permit": _screen_permit,
 }

@@ -400,6 +400,9 @@ class RecordingChunk(models.Model):
         constraints = [models.UniqueConstraint(fields=["recording", "part", "index"],
                                                name="classroom_recording_chunk_once")]
 
+    def __str__(self) -> str:
+        return f"part {self.part} chunk {self.index}"
+
 
 class FacePresenceSample(models.Model):
     """Whether a face was in a student's webcam frame at one moment. The image itself is never kept."""
@@ -412,3 +415,6 @@ class FacePresenceSample(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["session", "user"], name="classroom_face_sample_user")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%H:%M} {'face' if self.face else 'no face'}"

@@ -32,3 +32,13 @@ def send_session_emails(session_ids: list[str], op: SessionEmail, user_ids: list
     messages = [session_email_build(op=op, user=user, sessions=sessions) for user in recipients]
     with get_connection() as connection:
         return connection.send_messages(messages) or 0
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3, queue="media",
+             ignore_result=True)
+def recording_process(recording_id: str) -> str | None:
+    """Make a stopped recording's MP4, audio track and thumbnail (see services/recording_media.py)."""
+    from ustad.classroom.services.recording_media import recording_transcode
+
+    recording = recording_transcode(recording_id=recording_id)
+    return recording.status if recording else None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ustad.classroom.api import board, views
+from ustad.classroom.api import board, media, recordings, views
 
 urlpatterns = [
     path("sessions", views.SessionCollectionView.as_view(), name="session-list"),
@@ -13,6 +13,8 @@ urlpatterns = [
          name="session-attendance-csv"),
     path("courses/<slug:slug>/attendance.csv", views.CourseAttendanceCsvView.as_view(),
          name="course-attendance-csv"),
+    path("sessions/<uuid:pk>/media", media.SessionMediaView.as_view(), name="session-media"),
+    path("sessions/<uuid:pk>/presence", media.SessionPresenceView.as_view(), name="session-presence"),
     path("sessions/<uuid:pk>/recap", board.SessionRecapView.as_view(), name="session-recap"),
     path("sessions/<uuid:pk>/board", board.BoardView.as_view(), name="session-board"),
     path("sessions/<uuid:pk>/board/pages/<uuid:page_id>", board.BoardPageView.as_view(), name="session-board-page"),
@@ -20,6 +22,15 @@ urlpatterns = [
     path("sessions/<uuid:pk>/board/files/<str:file_id>", board.BoardFileView.as_view(),
          name="session-board-file"),
     path("sessions/<uuid:pk>/board/export", board.BoardExportView.as_view(), name="session-board-export"),
+    path("sessions/<uuid:pk>/recordings", recordings.SessionRecordingCollectionView.as_view(),
+         name="session-recordings"),
+    path("sessions/<uuid:pk>/recordings/<uuid:recording_id>/chunks/<int:part>/<int:index>",
+         recordings.RecordingChunkView.as_view(), name="recording-chunk"),
+    path("sessions/<uuid:pk>/recordings/<uuid:recording_id>/stop", recordings.RecordingStopView.as_view(),
+         name="recording-stop"),
+    path("recordings/<uuid:recording_id>", recordings.RecordingView.as_view(), name="recording-detail"),
+    path("recordings/<uuid:recording_id>/lesson", recordings.RecordingLessonView.as_view(), name="recording-lesson"),
+    path("courses/<slug:slug>/recordings", recordings.CourseRecordingListView.as_view(), name="course-recordings"),
     path("me/calendar", views.MyCalendarView.as_view(), name="my-calendar"),
     path("me/calendar/rotate", views.MyCalendarRotateView.as_view(), name="my-calendar-rotate"),
     path("calendar/<str:token>.ics", views.CalendarFeedView.as_view(), name="calendar-feed"),

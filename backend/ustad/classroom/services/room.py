@@ -103,6 +103,7 @@ def room_snapshot(*, session: LiveSession, user: Any, tutor: bool) -> dict[str, 
     from ustad.classroom.services.board import board_snapshot, viewer_for
     from ustad.classroom.services.breakout import open_round, round_dict, round_visits
     from ustad.classroom.services.engagement import engagement_snapshot
+    from ustad.classroom.services.media import media_snapshot
 
     breakout = open_round(session)
     my_room = Participant.objects.filter(session=session, user=user).values_list("breakout_room_id", flat=True) \
@@ -124,6 +125,7 @@ def room_snapshot(*, session: LiveSession, user: Any, tutor: bool) -> dict[str, 
         "breakout": {"round": round_dict(breakout), "my_room_id": str(my_room) if my_room else None,
                      "visits": round_visits(breakout)} if breakout else None,
         "board": board_snapshot(session=session, viewer=viewer_for(session=session, user=user, tutor=tutor)),
+        "media": media_snapshot(session=session),
     }
     if tutor:
         snapshot["waiting"] = [_person(p) for p in people if p.admission == Admission.WAITING and p.connections > 0]
@@ -350,4 +352,7 @@ def end_class(*, session: LiveSession, tutor: Any) -> None:
     session.save(update_fields=["status", "ended_at", "updated_at"])
     AttendanceInterval.objects.filter(session=session, left_at__isnull=True).update(left_at=now)
     Participant.objects.filter(session=session).update(connections=0, hand_raised_at=None)
+    from ustad.classroom.services.recording import recordings_stop_running
+
+    recordings_stop_running(session=session, by=tutor)
     event_append(session=session, type="class.ended", payload={}, actor=tutor)

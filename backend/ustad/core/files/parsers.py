@@ -34,3 +34,9 @@ class OffsetOctetStreamParser(BaseParser):
 
 class OctetStreamParser(OffsetOctetStreamParser):
     media_type = "application/octet-stream"
+
+
+class WebmParser(OffsetOctetStreamParser):
+    """A piece of a WebM stream as MediaRecorder hands it over (`video/webm;codecs=…`)."""
+
+    media_type = "video/webm"

@@ -31,6 +31,7 @@ class FileGrant:
     name: str
     download_name: str
     expires_at: int  # Unix seconds
+    attachment: bool = False  # download even what a browser could show
 
 
 class FileLinkError(Exception):
@@ -45,14 +46,17 @@ def shows_inline(content_type: str) -> bool:
     return content_type in _INLINE_TYPES or content_type.startswith(_INLINE_PREFIXES)
 
 
-def disposition_for(*, content_type: str, download_name: str) -> str:
-    header = content_disposition_header(not shows_inline(content_type), download_name)
+def disposition_for(*, content_type: str, download_name: str, attachment: bool = False) -> str:
+    header = content_disposition_header(attachment or not shows_inline(content_type), download_name)
     assert header is not None
     return header
 
 
-def private_file_url(*, name: str, download_name: str | None = None, ttl: int = 300) -> str:
-    """A URL that serves the private file `name` for `ttl` seconds, as `download_name` (default: its own name)."""
+def private_file_url(*, name: str, download_name: str | None = None, ttl: int = 300,
+                     attachment: bool = False) -> str:
+    """A URL that serves the private file `name` for `ttl` seconds, as `download_name` (default: its own name).
+
+    `attachment` makes the browser save the file (a "Download" button) instead of showing it."""
     if not 0 < ttl <= settings.FILES_URL_MAX_SECONDS:
         raise ValueError(f"ttl must be between 1 and {settings.FILES_URL_MAX_SECONDS} seconds")
     download = download_name or PurePath(name).name
@@ -61,12 +65,16 @@ def private_file_url(*, name: str, download_name: str | None = None, ttl: int = 
         content_type = content_type_for(name)
         parameters = {
             "ResponseContentType": content_type,
-            "ResponseContentDisposition": disposition_for(content_type=content_type, download_name=download),
+            "ResponseContentDisposition": disposition_for(content_type=content_type, download_name=download,
+                                                          attachment=attachment),
             "ResponseCacheControl": f"private, max-age={ttl}",
         }
         url: str = storage.url(name, parameters=parameters, expire=ttl)  # type: ignore[call-arg]
         return url
-    token = signing.dumps({"n": name, "d": download, "e": int(time.time()) + ttl}, salt=SALT, compress=True)
+    grant: dict[str, Any] = {"n": name, "d": download, "e": int(time.time()) + ttl}
+    if attachment:
+        grant["a"] = 1
+    token = signing.dumps(grant, salt=SALT, compress=True)
     return reverse("private-file", kwargs={"token": token})
 
 
@@ -85,4 +93,4 @@ def file_grant_read(*, token: str) -> FileGrant:
         raise invalid
     if data["e"] < time.time():
         raise expired
-    return FileGrant(name=data["n"], download_name=data["d"], expires_at=data["e"])
+    return FileGrant(name=data["n"], download_name=data["d"], expires_at=data["e"], attachment=data.get("a") == 1)

@@ -97,3 +97,9 @@ def private_file_store(*, file: IO[bytes], found: SniffResult, original_filename
 def private_file_delete(*, name: str) -> None:
     if name:
         private_storage().delete(name)
+
+
+def private_files_delete(*names: str) -> None:
+    """Delete several private files (empty names are skipped); for `transaction.on_commit`."""
+    for name in names:
+        private_file_delete(name=name)

@@ -79,7 +79,8 @@ async def private_file(request: HttpRequest, token: str) -> HttpResponseBase:
     content_type = content_type_for(grant.name)
     headers = {
         "Content-Type": content_type,
-        "Content-Disposition": disposition_for(content_type=content_type, download_name=grant.download_name),
+        "Content-Disposition": disposition_for(content_type=content_type, download_name=grant.download_name,
+                                               attachment=grant.attachment),
         "Cache-Control": f"private, max-age={max(0, grant.expires_at - int(time.time()))}",
         "Accept-Ranges": "bytes",
         "X-Content-Type-Options": "nosniff",
