@@ -17,7 +17,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conftest import client_for
-from ustad.classroom.models import BoardFile, BoardPage, LiveSession
+from ustad.classroom.models import BoardFile, BoardPage, LiveSession, Recording
 from ustad.classroom.services.schedule import calendar_feed_token
 from ustad.core.tests.factories import UploadSessionFactory
 from ustad.core.tests.samples import image
@@ -178,6 +178,18 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("session-board-files", "post"): row(401, 403, 404, 400, 404, 400),  # students draw once allowed in class
     ("session-board-file", "get"): row(401, 200, 404, 200, 404, 200),
     ("session-board-export", "post"): row(401, 403, 404, 400, 404, 400),
+    # Media: the class is tomorrow, so nobody may enter yet; it does not count face presence
+    ("session-media", "get"): row(401, 403, 404, 403, 404, 403),
+    ("session-presence", "post"): row(401, 409, 404, 403, 404, 403),
+    # Recordings: one ready recording of that class (recording starts only once the class is live)
+    ("session-recordings", "get"): row(401, 200, 404, 200, 404, 200),
+    ("session-recordings", "post"): row(401, 403, 404, 409, 404, 409),
+    ("recording-chunk", "put"): row(401, 403, 404, 415, 404, 415),  # a JSON body is not a WebM chunk
+    ("recording-stop", "post"): row(401, 403, 404, 200, 404, 200),
+    ("recording-detail", "get"): row(401, 200, 404, 200, 404, 200),
+    ("recording-detail", "delete"): row(401, 403, 404, 204, 404, 204),
+    ("recording-lesson", "post"): row(401, 403, 404, 400, 404, 400),
+    ("course-recordings", "get"): row(401, 200, 403, 200, 403, 200),
 }
 
 URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -213,15 +225,22 @@ URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     **{name: (lambda world: {"pk": world["attempt"].id}) for name in ("attempt-detail", "attempt-submit")},
     **{name: (lambda world: {"pk": world["session"].id}) for name in (
         "session-detail", "session-cancel", "session-attendance", "session-attendance-csv", "session-board",
-        "session-recap", "session-board-files", "session-board-export")},
+        "session-recap", "session-board-files", "session-board-export", "session-media", "session-presence")},
     "session-board-page": lambda world: {"pk": world["session"].id, "page_id": world["board_page"].id},
     "session-board-file": lambda world: {"pk": world["session"].id, "file_id": world["board_file"].file_id},
     "session-seat": lambda world: {"pk": world["standalone_session"].id},
+    "session-recordings": lambda world: {"pk": world["session"].id},
+    "recording-chunk": lambda world: {"pk": world["session"].id, "recording_id": world["recording"].id,
+                                      "part": 0, "index": 0},
+    "recording-stop": lambda world: {"pk": world["session"].id, "recording_id": world["recording"].id},
+    **{name: (lambda world: {"recording_id": world["recording"].id}) for name in (
+        "recording-detail", "recording-lesson")},
+    "course-recordings": lambda world: {"slug": world["course"].slug},
     "course-sessions": lambda world: {"slug": world["course"].slug},
     "course-attendance-csv": lambda world: {"slug": world["course"].slug},
     "calendar-feed": lambda world: {"token": calendar_feed_token(user=world["student"])},
 }
-MULTIPART_ROUTES = {"me-avatar", "course-cover", "session-board-files", "session-board-export"}
+MULTIPART_ROUTES = {"me-avatar", "course-cover", "session-board-files", "session-board-export", "session-presence"}
 
 
 def _api_routes(resolver: URLResolver, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
@@ -297,7 +316,9 @@ def _live_classes(course: Any) -> dict[str, Any]:
             "standalone_session": LiveSession.objects.create(title="Open class", join_policy="seats", **fields),
             "board_page": BoardPage.objects.create(session=session, position=1, title="Page 1"),
             "board_file": BoardFile.objects.create(session=session, file_id="f1", mime_type="image/png",
-                                                   data=image("PNG"), size=100)}
+                                                   data=image("PNG"), size=100),
+            "recording": Recording.objects.create(session=session, course=course, title="Live", status="ready",
+                                                  started_at=starts)}
 
 
 @pytest.mark.parametrize("actor", ACTORS)

@@ -47,6 +47,10 @@ def test_seed_demo_creates_a_living_school_once_and_prints_logins(capsys):
     poll = past.polls.get()
     assert poll.status == "closed" and poll.votes.count() >= 1  # its results are kept with the class
     assert past.board_pages.get().elements.filter(is_deleted=False).count() >= 5  # and its board
+    recording = past.recordings.get()  # and a real recording, made by the recording pipeline
+    assert recording.status == "ready" and 19 <= (recording.duration_seconds or 0) <= 23
+    assert private_storage().open(recording.video_name).read(8)[4:] == b"ftyp"
+    assert private_storage().size(recording.thumbnail_name) > 1000 and not recording.chunks.exists()
 
 
 @pytest.mark.django_db
