@@ -7,7 +7,7 @@ import { JoiningScreen, WaitingScreen } from './waiting-screen'
 
 /** One visit to one class: joining, the waiting room, the room itself, or why it is not available. */
 export function ClassroomRoom({ sessionId }: { sessionId: string }) {
-  const { state, connection, act, dismiss, announcement, retry } = useRoom(sessionId)
+  const { state, connection, act, send, dismiss, announcement, retry } = useRoom(sessionId)
 
   let content
   if (state.phase === 'ended') content = <RoomMessageCard reason="class_ended" />
@@ -19,7 +19,7 @@ export function ClassroomRoom({ sessionId }: { sessionId: string }) {
   else content = <RoomView />
 
   return (
-    <RoomContext.Provider value={{ state, connection, act, dismiss }}>
+    <RoomContext.Provider value={{ state, connection, act, send, dismiss }}>
       {content}
       <LiveAnnouncer announcement={announcement} />
     </RoomContext.Provider>

@@ -5,7 +5,8 @@ import { notify } from '@/lib/notices'
 
 import { announcementFor } from '../utils/announcements'
 import { announcementText } from '../utils/announcement-text'
-import { isBoardFrame, type RoomAction, type ServerFrame } from '../utils/protocol'
+import { publishMediaFrame } from '../media/media-channel'
+import { isBoardFrame, isMediaFrame, type RoomAction, type ServerFrame } from '../utils/protocol'
 import { initialRoomState, roomReducer, type RoomInput, type RoomState } from '../utils/room-state'
 import type { RoomContextValue } from './room-context'
 import { publishBoardFrame } from './use-board-channel'
@@ -67,9 +68,17 @@ export function useRoom(sessionId: string): RoomContextValue & {
         publishBoardFrame(sessionId, frame)
         return
       }
+      if (isMediaFrame(frame)) {
+        // A microphone coming back on clears a tutor's mute of that person (the people list shows it).
+        if ((frame.type === 'media.hello' || frame.type === 'media.state') && frame.audio) {
+          commit({ type: 'media.audio_on', user_id: frame.user_id })
+        }
+        publishMediaFrame(sessionId, frame)
+        return
+      }
       apply(frame)
     },
-    [apply, sessionId],
+    [apply, commit, sessionId],
   )
 
   const { connection, send, retry } = useRoomSocket({
@@ -103,5 +112,5 @@ export function useRoom(sessionId: string): RoomContextValue & {
     [commit],
   )
 
-  return { state, connection, act, dismiss, announcement, retry }
+  return { state, connection, act, send, dismiss, announcement, retry }
 }

@@ -41,7 +41,8 @@ export interface RoomSession {
 
 export interface WelcomeFrame {
   type: 'welcome'
-  you: { user_id: string; tutor: boolean }
+  /** `peer_id` names this socket for the media frames (absent from servers without media). */
+  you: { user_id: string; tutor: boolean; peer_id?: string }
   session: RoomSession
   last_seq: number
   participants: Person[]
@@ -56,6 +57,8 @@ export interface WelcomeFrame {
   board?: BoardSnapshot
   /** Sent to tutors only. */
   waiting?: Person[]
+  /** Who may share their screen and the recording running now (absent from servers without media). */
+  media?: MediaSnapshot
 }
 
 export interface PollOption {
@@ -168,6 +171,86 @@ export function isBoardFrame(frame: { type: string }): frame is BoardFrame {
   return BOARD_FRAME_TYPES.has(frame.type)
 }
 
+export type RecordingStatus = 'recording' | 'processing' | 'ready' | 'failed'
+
+/** A recording of a class (docs/classroom.md, "Recording"); the URLs are null until it is ready. */
+export interface Recording {
+  id: string
+  session_id: string
+  course: { slug: string; title: string } | null
+  title: string
+  status: RecordingStatus
+  started_at: string
+  stopped_at: string | null
+  duration_seconds: number | null
+  progress: number
+  error: string
+  size: number | null
+  lesson_id: string | null
+  video_url: string | null
+  audio_url: string | null
+  thumbnail_url: string | null
+  download_url: string | null
+}
+
+export interface MediaSnapshot {
+  /** Students the tutor lets share their screen. */
+  screen_allowed: string[]
+  recording: Recording | null
+}
+
+/** What a peer sends now. */
+export interface MediaFlags {
+  audio: boolean
+  video: boolean
+  screen: boolean
+  /** The peer asked not to receive video (a slow connection). */
+  audio_only: boolean
+}
+
+/** Who sent a relayed media frame: the socket (`peer_id`), the person, and their breakout room (null: main). */
+interface MediaSender {
+  peer_id: string
+  user_id: string
+  room_id?: string | null
+}
+
+export interface SessionDescriptionWire {
+  type: 'offer' | 'answer' | 'pranswer' | 'rollback'
+  sdp?: string
+}
+
+/** ICE candidate as it travels (`RTCIceCandidateInit`); null marks the end of candidates. */
+export interface IceCandidateWire {
+  candidate?: string
+  sdpMid?: string | null
+  sdpMLineIndex?: number | null
+  usernameFragment?: string | null
+}
+
+/**
+ * Media traffic: relayed between browsers, never stored or numbered, so it bypasses the room's reducer
+ * like the board's strokes do.
+ */
+export type MediaFrame =
+  | ({ type: 'media.hello' } & MediaSender & MediaFlags)
+  | ({ type: 'media.state' } & MediaSender & MediaFlags)
+  | { type: 'media.left'; peer_id: string; user_id: string; room_id?: string | null }
+  | {
+      type: 'rtc.signal'
+      from: string
+      user_id: string
+      room_id?: string | null
+      description?: SessionDescriptionWire
+      candidate?: IceCandidateWire | null
+    }
+
+export const MEDIA_FRAME_TYPES: ReadonlySet<string> = new Set(['media.hello', 'media.state', 'media.left', 'rtc.signal'])
+
+export function isMediaFrame(frame: { type: string }): frame is MediaFrame {
+  return MEDIA_FRAME_TYPES.has(frame.type)
+}
+
 /** Fields every stored (numbered) event carries. */
 interface Stored {
   seq: number
@@ -201,6 +284,10 @@ export type StoredEvent = Stored &
     | { type: 'board.page_shown'; page_id: string }
     | { type: 'board.page_renamed'; page_id: string; title: string }
     | { type: 'board.access'; everyone: boolean; allowed: string[] }
+    | { type: 'media.screen_permitted'; user_id: string; allowed: boolean }
+    | { type: 'recording.started'; recording: Recording }
+    | { type: 'recording.stopped'; recording_id: string }
+    | { type: 'recording.ready'; recording_id: string; status: RecordingStatus }
   )
 
 /** A numbered event of a kind this client does not know yet (later features add more). */
@@ -228,6 +315,7 @@ export type ServerFrame =
   | ReactionFrame
   | ErrorFrame
   | BoardFrame
+  | MediaFrame
   | { type: 'pong' }
 
 /** The reactions the server accepts, in the order the picker shows them. */
@@ -279,6 +367,12 @@ export type RoomAction =
   | { type: 'board.page.rename'; page_id: string; title: string }
   | { type: 'board.access'; everyone: boolean }
   | { type: 'board.permit'; user_id: string; allowed: boolean }
+  | ({ type: 'media.hello' } & MediaFlags)
+  /** `to`: only that peer (the answer to its `media.hello`). */
+  | ({ type: 'media.state'; to?: string } & MediaFlags)
+  | { type: 'rtc.signal'; to: string; description?: SessionDescriptionWire; candidate?: IceCandidateWire | null }
+  /** Tutors: let a student share their screen, or stop them. */
+  | { type: 'screen.permit'; user_id: string; allowed: boolean }
 
 /** Close codes after which reconnecting cannot help; the page explains why instead. */
 export const FINAL_CLOSE_CODES: Readonly<Record<number, string>> = {

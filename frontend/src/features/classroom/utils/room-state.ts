@@ -9,10 +9,12 @@
 import { applyBoardEvent, boardFromWelcome, type BoardState } from './board-state'
 import { applyBreakoutEvent, breakoutFromWelcome, type BreakoutState, type HelpCall, type RoomNotice } from './breakout-state'
 import { applyEngagementEvent, engagementFromWelcome, noteSent, type PollView } from './engagement-state'
+import { applyMediaEvent, mediaFromWelcome } from './media-state'
 import type {
   ChatMessage,
   Person,
   RoomAction,
+  Recording,
   RoomQuestion,
   RoomSession,
   ServerFrame,
@@ -62,6 +64,15 @@ export interface RoomState {
   notices: RoomNotice[]
   /** The whiteboard's pages and who may draw; null when the class has no whiteboard. */
   board: BoardState | null
+  /** Students the tutor lets share their screen; null until a server with media says. */
+  screenAllowed: string[] | null
+  /** The class's latest recording (running, processing, or done), or null. */
+  recording: Recording | null
+  /**
+   * The `seq` of the latest tutor's mute that reached this person (their own, or everyone's for a
+   * student); the media layer turns the microphone off when it changes. 0: never muted.
+   */
+  mutedAtSeq: number
 }
 
 /** Frames from the server plus the client's own housekeeping. */
@@ -71,6 +82,8 @@ export type RoomInput =
   /** An action this client sent: what the server does not echo back (one's vote, upvotes) is noted. */
   | { type: 'sent'; action: RoomAction }
   | { type: 'help.dismissed' | 'notice.dismissed'; id: number }
+  /** A peer's microphone came on (its media frame said so): that clears a tutor's mute of the person. */
+  | { type: 'media.audio_on'; user_id: string }
 
 export const MAX_CHAT_MESSAGES = 500
 export const MAX_REACTIONS = 12
@@ -96,6 +109,9 @@ export const initialRoomState: RoomState = {
   helpCalls: [],
   notices: [],
   board: null,
+  screenAllowed: null,
+  recording: null,
+  mutedAtSeq: 0,
 }
 
 function fromWelcome(state: RoomState, frame: WelcomeFrame): RoomState {
@@ -110,7 +126,7 @@ function fromWelcome(state: RoomState, frame: WelcomeFrame): RoomState {
     chat: frame.chat.slice(-MAX_CHAT_MESSAGES),
     waiting: frame.waiting ?? [],
   }
-  return boardFromWelcome(breakoutFromWelcome(engagementFromWelcome(base, frame), frame), frame)
+  return mediaFromWelcome(boardFromWelcome(breakoutFromWelcome(engagementFromWelcome(base, frame), frame), frame), frame)
 }
 
 function unique(ids: string[]): string[] {
@@ -197,8 +213,11 @@ function applyEvent(state: RoomState, event: StoredEvent): RoomState {
       }
     case 'participant.muted': {
       const userId = event.user_id
+      const me = state.me
+      const reachesMe = me !== null && (userId === null ? !me.tutor : userId === me.userId)
       return {
         ...state,
+        mutedAtSeq: reachesMe ? event.seq : state.mutedAtSeq,
         participants: state.participants.map((p) =>
           (userId === null ? p.role === 'student' : p.user_id === userId) ? { ...p, muted: true } : p,
         ),
@@ -219,7 +238,7 @@ function applyEvent(state: RoomState, event: StoredEvent): RoomState {
     case 'room.spotlight':
       return withSession(state, { spotlight_user_id: event.user_id })
     default:
-      return applyBoardEvent(applyBreakoutEvent(applyEngagementEvent(state, event), event), event)
+      return applyMediaEvent(applyBoardEvent(applyBreakoutEvent(applyEngagementEvent(state, event), event), event), event)
   }
 }
 
@@ -243,6 +262,11 @@ export function roomReducer(state: RoomState, input: RoomInput): RoomState {
   }
   if (input.type === 'notice.dismissed' && 'id' in input) {
     return { ...state, notices: state.notices.filter((notice) => notice.id !== input.id) }
+  }
+  if (input.type === 'media.audio_on' && 'user_id' in input) {
+    const person = state.participants.find((p) => p.user_id === input.user_id)
+    if (!person?.muted) return state
+    return { ...state, participants: updatePerson(state.participants, input.user_id, { muted: false }) }
   }
   if (!isStored(input)) return state
   if (input.seq <= state.lastSeq) return state
