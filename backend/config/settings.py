@@ -335,6 +335,10 @@ SESSION_COOKIE_SECURE = SITE_IS_HTTPS
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = SITE_IS_HTTPS
 X_FRAME_OPTIONS = "DENY"
+# The browser talks to the LiveKit SFU itself (its websocket, and HTTPS to check a failed connection).
+_livekit = urlparse(LIVEKIT_URL) if LIVEKIT_URL else None
+_LIVEKIT_ORIGINS = [f"{scheme}://{_livekit.netloc}" for scheme in (("wss", "https") if _livekit.scheme in (
+    "wss", "https") else ("ws", "http"))] if _livekit else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -342,7 +346,7 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'", f"{'wss' if SITE_IS_HTTPS else 'ws'}://{_site.netloc}"],
+        "connect-src": ["'self'", f"{'wss' if SITE_IS_HTTPS else 'ws'}://{_site.netloc}", *_LIVEKIT_ORIGINS],
         "media-src": ["'self'", "blob:"],
         "frame-ancestors": ["'none'"],
         "object-src": ["'none'"],
