@@ -502,6 +502,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/courses/{slug}/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The ready recordings of a course's classes, for its tutors and active students (403 `not_enrolled` for others who can see the course). */
+        get: operations["courses_recordings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses/{slug}/resources": {
         parameters: {
             query?: never;
@@ -876,6 +893,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recordings/{recording_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One recording: its tutors always, its attendees once it is ready. */
+        get: operations["recordings_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description Delete a recording and its files (the class's tutors). */
+        delete: operations["recordings_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{recording_id}/lesson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Make a video lesson of the recording in a section of its course (the course's tutors). */
+        post: operations["recordings_lesson_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resources/{id}": {
         parameters: {
             query?: never;
@@ -1109,6 +1161,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description How the caller's browser sends and receives the class's video. For the class's tutors and attendees who may enter the room now; TURN credentials and tokens are short-lived, so ask again after `ice_expires_at` or a reconnect. */
+        get: operations["sessions_media_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A webcam frame from a student let into the live class, when the class counts face presence. Only whether a face was in it is kept, never the image. */
+        post: operations["sessions_presence_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{id}/recap": {
         parameters: {
             query?: never;
@@ -1120,6 +1206,58 @@ export interface paths {
         get: operations["sessions_recap_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The class's recordings: tutors see all, attendees the ready ones. */
+        get: operations["sessions_recordings_list"];
+        put?: never;
+        /** @description Start recording a live class (its tutors). Everyone in the room sees `recording.started`. */
+        post: operations["sessions_recordings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/recordings/{recording_id}/chunks/{part}/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Store one MediaRecorder chunk (1 byte–8 MB). The same chunk again answers 200 and changes nothing; a reloaded recorder continues with a new `part`. */
+        put: operations["sessions_recordings_chunks_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/recordings/{recording_id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Stop recording; the MP4 is made in the background (`progress`). Safe to repeat. */
+        post: operations["sessions_recordings_stop_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1430,6 +1568,15 @@ export interface components {
             minutes_present: number;
             percent_present: number;
             status: components["schemas"]["AttendanceRowStatusEnum"];
+            /** @description Webcam frames checked for a face (face presence). */
+            face_checks: number;
+            /** @description Frames with a face in them. */
+            face_seen: number;
+            /**
+             * Format: double
+             * @description face_seen / face_checks; null with no frames.
+             */
+            face_ratio: number | null;
         };
         /**
          * @description * `present` - present
@@ -1518,6 +1665,11 @@ export interface components {
             /** @description Letters, digits, - or _; given the next free letter when left out. */
             id?: string;
             text: string;
+        };
+        ChunkStored: {
+            part: number;
+            index: number;
+            size: number;
         };
         CourseCard: {
             /** Format: uuid */
@@ -1658,6 +1810,14 @@ export interface components {
             /** @default  */
             feedback?: string;
         };
+        IceServer: {
+            /** @description `stun:` or `turn:` addresses. */
+            urls: string[];
+            /** @description TURN only: `<expiry unix time>:<user id>`. */
+            username?: string;
+            /** @description TURN only: base64(HMAC-SHA1(secret, username)). */
+            credential?: string;
+        };
         /**
          * @description * `course` - Students enrolled in the course
          *     * `seats` - Students holding a seat
@@ -1741,11 +1901,48 @@ export interface components {
          * @enum {string}
          */
         LevelEnum: "beginner" | "intermediate" | "advanced";
+        LiveKitAccess: {
+            /** @description The LiveKit server's websocket address. */
+            url: string;
+            /** @description A join token for the class's room (the room is the session id). */
+            token: string;
+        };
         LoginInputRequest: {
             /** Format: email */
             email: string;
             password: string;
         };
+        MediaConfig: {
+            /**
+             * @description `mesh`: browsers connect to each other; `livekit`: through the SFU; `zoom`: the class's Zoom meeting.
+             *
+             *     * `mesh` - mesh
+             *     * `livekit` - livekit
+             *     * `zoom` - zoom
+             */
+            mode: components["schemas"]["ModeEnum"];
+            /** @description Above this many people a mesh turns newcomers' video off. */
+            mesh_limit: number;
+            ice_servers: components["schemas"]["IceServer"][];
+            /**
+             * Format: date-time
+             * @description When the TURN credential lapses; null without one.
+             */
+            ice_expires_at: string | null;
+            livekit: components["schemas"]["LiveKitAccess"] | null;
+            zoom: components["schemas"]["ZoomMeeting"] | null;
+            /** @description The caller may share a screen now. */
+            screen_share: boolean;
+            /** @description The class counts face presence (students consent first). */
+            face_presence: boolean;
+        };
+        /**
+         * @description * `mesh` - mesh
+         *     * `livekit` - livekit
+         *     * `zoom` - zoom
+         * @enum {string}
+         */
+        ModeEnum: "mesh" | "livekit" | "zoom";
         Note: {
             /** Format: uuid */
             readonly id: string;
@@ -2006,6 +2203,8 @@ export interface components {
             waiting_room?: boolean;
             late_after_minutes?: number;
             present_min_percent?: number;
+            /** @description Students who consent send a webcam frame a minute; the attendance report counts the frames with a face. */
+            face_presence?: boolean;
         };
         PatchedTitleInputRequest: {
             title?: string;
@@ -2015,6 +2214,17 @@ export interface components {
             readonly id: string;
             readonly full_name: string;
             readonly avatar_url: string | null;
+        };
+        Presence: {
+            /** @description A face was in the frame. */
+            face: boolean;
+        };
+        PresenceInputRequest: {
+            /**
+             * Format: binary
+             * @description One webcam frame: JPEG or PNG, at most 512 KB and 1280 × 1280.
+             */
+            frame: string;
         };
         Progress: {
             position_seconds: number;
@@ -2265,6 +2475,61 @@ export interface components {
             number: number;
             name: string;
         };
+        Recording: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            session_id: string;
+            course: components["schemas"]["RecordingCourse"] | null;
+            title: string;
+            status: components["schemas"]["RecordingStatusEnum"];
+            /** Format: date-time */
+            started_at: string;
+            /** Format: uuid */
+            started_by: string | null;
+            /** Format: date-time */
+            stopped_at: string | null;
+            /** Format: double */
+            duration_seconds: number | null;
+            /** @description Processing progress, 0–100. */
+            progress: number;
+            error: string;
+            /** @description Bytes of the MP4. */
+            size: number | null;
+            /** Format: uuid */
+            lesson_id: string | null;
+            /** @description Signed link; answers range requests. */
+            video_url: string | null;
+            /** @description Signed link to the M4A audio track. */
+            audio_url: string | null;
+            thumbnail_url: string | null;
+            /** @description Signed link that downloads the MP4. */
+            download_url: string | null;
+        };
+        RecordingCourse: {
+            slug: string;
+            title: string;
+        };
+        RecordingLesson: {
+            /** Format: uuid */
+            lesson_id: string;
+        };
+        RecordingLessonInputRequest: {
+            /** Format: uuid */
+            section_id: string;
+            title?: string;
+        };
+        RecordingStartRequest: {
+            title?: string;
+        };
+        /**
+         * @description * `recording` - recording
+         *     * `processing` - processing
+         *     * `ready` - ready
+         *     * `failed` - failed
+         * @enum {string}
+         */
+        RecordingStatusEnum: "recording" | "processing" | "ready" | "failed";
         RecurrenceInputRequest: {
             /** @description 0 = Monday … 6 = Sunday. */
             weekdays: number[];
@@ -2360,6 +2625,8 @@ export interface components {
             readonly late_after_minutes: number;
             /** @description Share of the class to count as present. */
             readonly present_min_percent: number;
+            /** @description Students may share a webcam frame once a minute (with consent) to count face presence; off by default. */
+            readonly face_presence: boolean;
             readonly status: components["schemas"]["SessionStatusEnum"];
             /** Format: uuid */
             readonly series_id: string | null;
@@ -2387,6 +2654,8 @@ export interface components {
             waiting_room?: boolean;
             late_after_minutes?: number;
             present_min_percent?: number;
+            /** @description Students who consent send a webcam frame a minute; the attendance report counts the frames with a face. */
+            face_presence?: boolean;
             /** @description The course it belongs to (you must teach it); omit for a standalone class that students book seats in. */
             course?: string | null;
             /**
@@ -2761,6 +3030,17 @@ export interface components {
         WsTicketOutput: {
             ticket: string;
             expires_in: number;
+        };
+        ZoomMeeting: {
+            meeting_id: string;
+            /** Format: uri */
+            join_url: string;
+            password: string;
+            /**
+             * Format: uri
+             * @description The host's link: tutors only.
+             */
+            start_url?: string;
         };
         ErrorResponse: {
             error: {
@@ -5529,6 +5809,72 @@ export interface operations {
             };
         };
     };
+    courses_recordings_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recording"][];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     courses_resources_list: {
         parameters: {
             query?: never;
@@ -8004,6 +8350,226 @@ export interface operations {
             };
         };
     };
+    recordings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recording_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recording"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    recordings_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recording_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `still_recording` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    recordings_lesson_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recording_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordingLessonInputRequest"];
+                "multipart/form-data": components["schemas"]["RecordingLessonInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingLesson"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `already_published`, `recording_not_ready` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     resources_destroy: {
         parameters: {
             query?: never;
@@ -9185,6 +9751,178 @@ export interface operations {
             };
         };
     };
+    sessions_media_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaConfig"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not now: the room's refusal code (`too_early`, `not_invited`, `removed`, `session_ended`…) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Zoom could not make the class's meeting (`zoom_unavailable`); nothing changed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_presence_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PresenceInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Presence"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `face_presence_off` or `session_not_live` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `file_too_large` (512 KB) or `image_too_large` (1280 × 1280) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a JPEG or PNG (`unsupported_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A frame came less than 50 seconds ago (`throttled`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     sessions_recap_retrieve: {
         parameters: {
             query?: never;
@@ -9202,6 +9940,328 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Recap"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_recordings_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recording"][];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_recordings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RecordingStartRequest"];
+                "multipart/form-data": components["schemas"]["RecordingStartRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recording"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `already_recording` (the running one in `fields.recording_id`) or `session_not_live` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_recordings_chunks_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                index: number;
+                part: number;
+                recording_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "video/webm": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChunkStored"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChunkStored"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `recording_stopped` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `chunk_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The first chunk of a part is not WebM */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sessions_recordings_stop_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                recording_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recording"];
                 };
             };
             /** @description Invalid input */

@@ -50,8 +50,8 @@ class SessionSerializer(serializers.ModelSerializer[LiveSession]):
     class Meta:
         model = LiveSession
         fields = ["id", "title", "description", "course", "owner", "starts_at", "ends_at", "timezone", "capacity",
-                  "join_policy", "waiting_room", "late_after_minutes", "present_min_percent", "status", "series_id",
-                  "seats_taken", "viewer", "room_url"]
+                  "join_policy", "waiting_room", "late_after_minutes", "present_min_percent", "face_presence",
+                  "status", "series_id", "seats_taken", "viewer", "room_url"]
         read_only_fields = fields
 
     @extend_schema_field(SessionViewerSerializer)
@@ -87,6 +87,8 @@ class SessionFieldsInputSerializer(serializers.Serializer[Any]):
     waiting_room = serializers.BooleanField(required=False, help_text="Students wait until a tutor admits them.")
     late_after_minutes = serializers.IntegerField(min_value=0, max_value=240, required=False)
     present_min_percent = serializers.IntegerField(min_value=0, max_value=100, required=False)
+    face_presence = serializers.BooleanField(required=False, help_text="Students who consent send a webcam frame "
+                                             "a minute; the attendance report counts the frames with a face.")
 
 
 class SessionInputSerializer(SessionFieldsInputSerializer):
@@ -138,4 +140,7 @@ class AttendanceRowSerializer(serializers.Serializer[Any]):
     minutes_present = serializers.IntegerField()
     percent_present = serializers.IntegerField()
     status = serializers.ChoiceField(choices=[attendance.PRESENT, attendance.LATE, attendance.ABSENT])
+    face_checks = serializers.IntegerField(help_text="Webcam frames checked for a face (face presence).")
+    face_seen = serializers.IntegerField(help_text="Frames with a face in them.")
+    face_ratio = serializers.FloatField(allow_null=True, help_text="face_seen / face_checks; null with no frames.")
 

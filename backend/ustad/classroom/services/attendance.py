@@ -1,5 +1,6 @@
 """Attendance from the room's join and leave times: minutes present, and present / late / absent by the
-session's own rule (`late_after_minutes`, `present_min_percent`)."""
+session's own rule (`late_after_minutes`, `present_min_percent`); with face presence on, how often a face
+was in the student's webcam frames."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from ustad.classroom.models import AttendanceInterval, LiveSession
+from ustad.classroom.models import AttendanceInterval, FacePresenceSample, LiveSession
 from ustad.classroom.services.schedule import attendee_ids
 from ustad.core.spreadsheets import csv_text
 from ustad.users.models import User
@@ -27,6 +29,9 @@ class AttendanceRow:
     minutes_present: int
     percent_present: int
     status: str
+    face_checks: int = 0
+    face_seen: int = 0
+    face_ratio: float | None = None  # None: no frames came (face presence off, or no consent)
 
 
 def class_window(session: LiveSession, now: datetime | None = None) -> tuple[datetime, datetime]:
@@ -57,8 +62,18 @@ def status_for(*, first_joined: datetime | None, percent: float, session: LiveSe
     return PRESENT
 
 
+def face_counts(session: LiveSession) -> dict[Any, tuple[int, int]]:
+    """{user id: (frames checked, frames with a face)} for the class, in one query."""
+    rows = (FacePresenceSample.objects.filter(session=session).order_by().values("user_id")
+            .annotate(checks=Count("id"), seen=Count("id", filter=Q(face=True))))
+    return {row["user_id"]: (row["checks"], row["seen"]) for row in rows}
+
+
 def session_attendance(*, session: LiveSession, now: datetime | None = None) -> list[AttendanceRow]:
-    """Every student the class was for, and anyone else who came, in name order. Tutors are left out."""
+    """Every student the class was for, and anyone else who came, in name order. Tutors are left out.
+
+    A fixed number of queries, however many students: intervals, tutors, attendees, face frames, people.
+    """
     now = now or timezone.now()
     start, end = class_window(session, now)
     length = (end - start).total_seconds() / 60
@@ -70,25 +85,31 @@ def session_attendance(*, session: LiveSession, now: datetime | None = None) -> 
     if course is not None:
         managers |= {course.owner_id, *course.co_tutors.values_list("id", flat=True)}
     people = set(attendee_ids(session)) | (set(intervals) - managers)
+    faces = face_counts(session)
     rows = []
     for user in User.objects.filter(id__in=people).order_by("first_name", "last_name", "email"):
         spans = intervals.get(user.id, [])
         minutes = minutes_within(spans, start, end, now) if spans else 0.0
         percent = min(100.0, 100 * minutes / length)
         first = min((joined for joined, _ in spans), default=None)
+        checks, seen = faces.get(user.id, (0, 0))
         rows.append(AttendanceRow(user_id=user.id, name=user.full_name, email=user.email, first_joined_at=first,
                                   minutes_present=round(minutes), percent_present=round(percent),
                                   status=status_for(first_joined=first, percent=percent, session=session,
-                                                    start=start)))
+                                                    start=start),
+                                  face_checks=checks, face_seen=seen,
+                                  face_ratio=round(seen / checks, 3) if checks else None))
     return rows
 
 
 def session_attendance_csv(*, session: LiveSession) -> str:
     rows = session_attendance(session=session)
-    return csv_text(header=["Student", "E-mail", "First joined (UTC)", "Minutes present", "% of class", "Status"],
+    return csv_text(header=["Student", "E-mail", "First joined (UTC)", "Minutes present", "% of class", "Status",
+                            "Face checks", "Faces seen", "Face ratio"],
                     rows=[[row.name, row.email,
                            row.first_joined_at.strftime("%Y-%m-%d %H:%M") if row.first_joined_at else "",
-                           row.minutes_present, row.percent_present, row.status] for row in rows])
+                           row.minutes_present, row.percent_present, row.status, row.face_checks, row.face_seen,
+                           "" if row.face_ratio is None else row.face_ratio] for row in rows])
 
 
 def course_attendance_csv(*, sessions: list[LiveSession]) -> str:

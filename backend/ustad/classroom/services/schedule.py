@@ -20,7 +20,8 @@ from ustad.courses.models import Course, Enrollment, EnrollmentStatus
 
 MAX_OCCURRENCES = 100
 MAX_DURATION = timedelta(hours=12)
-SESSION_FIELDS = ("title", "description", "capacity", "waiting_room", "late_after_minutes", "present_min_percent")
+SESSION_FIELDS = ("title", "description", "capacity", "waiting_room", "late_after_minutes", "present_min_percent",
+                  "face_presence")
 
 
 def _invalid(field: str, message: str) -> ApplicationError:

@@ -27,8 +27,8 @@ from ustad.users.tests.factories import StudentFactory, TutorFactory
 
 KARACHI = ZoneInfo("Asia/Karachi")
 SESSION_KEYS = {"id", "title", "description", "course", "owner", "starts_at", "ends_at", "timezone", "capacity",
-                "join_policy", "waiting_room", "late_after_minutes", "present_min_percent", "status", "series_id",
-                "seats_taken", "viewer", "room_url"}
+                "join_policy", "waiting_room", "late_after_minutes", "present_min_percent", "face_presence", "status",
+                "series_id", "seats_taken", "viewer", "room_url"}
 
 
 def local_day(days: int, zone: ZoneInfo = KARACHI) -> date:
