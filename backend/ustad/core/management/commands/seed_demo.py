@@ -1,6 +1,6 @@
 """Load the demo school: people, then courses with real slides, a real lecture video, coursework and
-students' progress, then live classes (one starting soon, one past, with its recording). Safe to run again: what exists is
-left as it is."""
+students' progress, then live classes (one starting soon, one past, with its recording). Safe to run
+again: what exists is left as it is."""
 
 from __future__ import annotations
 
