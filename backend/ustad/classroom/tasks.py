@@ -9,6 +9,7 @@ from ustad.classroom.emails import SessionEmail, session_email_build
 from ustad.classroom.models import LiveSession
 from ustad.classroom.services.breakout import breakouts_close_due
 from ustad.classroom.services.schedule import attendee_ids
+from ustad.classroom.services.zoom import ZoomError, zoom_meeting_sync
 from ustad.users.models import User
 
 
@@ -42,3 +43,9 @@ def recording_process(recording_id: str) -> str | None:
 
     recording = recording_transcode(recording_id=recording_id)
     return recording.status if recording else None
+
+
+@shared_task(acks_late=True, autoretry_for=(ZoomError,), retry_backoff=True, max_retries=6, ignore_result=True)
+def zoom_meeting_sync_task(session_id: str) -> str:
+    """Keep a class's Zoom meeting in step with the class after it is moved, renamed or cancelled."""
+    return zoom_meeting_sync(session_id=session_id)

@@ -120,6 +120,7 @@ def session_update(*, session: LiveSession, data: dict[str, Any]) -> LiveSession
     session.full_clean()
     session.save()
     _notify(session, op="updated")
+    _zoom_follow(session)
     return session
 
 
@@ -132,7 +133,17 @@ def session_cancel(*, session: LiveSession) -> LiveSession:
         session.status = SessionStatus.CANCELLED
         session.save(update_fields=["status", "updated_at"])
         _notify(session, op="cancelled")
+        _zoom_follow(session)
     return session
+
+
+def _zoom_follow(session: LiveSession) -> None:
+    """A class with a Zoom meeting has the change carried to Zoom by the worker (retried while Zoom is down)."""
+    if session.zoom_meeting_id:
+        from ustad.classroom.tasks import zoom_meeting_sync_task
+
+        session_id = str(session.id)
+        transaction.on_commit(lambda: zoom_meeting_sync_task.delay(session_id))
 
 
 def attendee_ids(session: LiveSession) -> list[Any]:

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from rest_framework import status
 
-from ustad.classroom.models import LiveSession
+from ustad.classroom.models import LiveSession, SessionStatus
 from ustad.core.errors import ApplicationError
 
 logger = logging.getLogger(__name__)
@@ -206,3 +206,26 @@ def zoom_start_url_fresh(*, session: LiveSession) -> str:
     cache.set(_start_url_key(session.id), True, timeout=START_URL_FRESH_SECONDS)
     session.zoom_start_url = start_url
     return start_url
+
+
+def zoom_meeting_sync(*, session_id: Any) -> str:
+    """Carry a class's change to its Zoom meeting: a new time or title, or its cancellation.
+
+    Returns what was done (`updated`, `deleted`, `none`); ZoomError when Zoom refused or did not answer, so
+    the task retries. A meeting already gone from Zoom counts as deleted.
+    """
+    session = LiveSession.objects.filter(id=session_id).first()
+    if session is None or not session.zoom_meeting_id or not zoom_configured():
+        return "none"
+    path = f"/meetings/{session.zoom_meeting_id}"
+    if session.status == SessionStatus.CANCELLED:
+        response = _call("DELETE", path)
+        if response.status_code not in (status.HTTP_204_NO_CONTENT, status.HTTP_404_NOT_FOUND):
+            raise _refusal(response, "to delete the meeting")
+        return "deleted"
+    if session.status != SessionStatus.SCHEDULED:
+        return "none"  # a class under way or over keeps its meeting as it is
+    response = _call("PATCH", path, body=_meeting_body(session))
+    if response.status_code != status.HTTP_204_NO_CONTENT:
+        raise _refusal(response, "to update the meeting")
+    return "updated"

@@ -38,6 +38,8 @@ class FakeZoom:
     token_requests: list[dict[str, Any]] = field(default_factory=list)
     meeting_bodies: list[dict[str, Any]] = field(default_factory=list)
     meeting_reads: list[str] = field(default_factory=list)
+    meeting_changes: list[tuple[str, str, dict[str, Any] | None]] = field(default_factory=list)
+    changes_fail: int | None = None  # answer PATCH and DELETE with this status
     tokens: set[str] = field(default_factory=set)
     meetings_fail: int | None = None  # answer meeting creation with this status
     meeting_delay: float = 0.0
@@ -122,6 +124,30 @@ def _handler(state: FakeZoom) -> type[BaseHTTPRequestHandler]:
             number = match.group(1)
             self._send(200, {"id": int(number), "join_url": f"https://zoom.us/j/{number}?pwd=xyz",
                              "start_url": f"https://zoom.us/s/{number}?zak=renewed", "password": "a1B2c3"})
+
+        def _change(self, method: str) -> None:
+            match = re.fullmatch(r"/v2/meetings/(\d+)", urlsplit(self.path).path)
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            if match is None:
+                self._send(404, {"code": 404, "message": "Not found."})
+                return
+            if not self._bearer_ok():
+                return
+            if state.changes_fail is not None:
+                self._send(state.changes_fail, {"code": 3001, "message": "Meeting does not exist."})
+                return
+            with state.lock:
+                state.meeting_changes.append((method, match.group(1), json.loads(raw) if raw else None))
+            self.send_response(204)  # Zoom answers PATCH and DELETE with an empty 204
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def do_PATCH(self) -> None:
+            self._change("PATCH")
+
+        def do_DELETE(self) -> None:
+            self._change("DELETE")
 
     return Handler
 
@@ -280,3 +306,34 @@ def test_two_first_requests_at_once_make_one_meeting(fake_zoom):
         thread.join(30)
     assert errors == []
     assert results == ["85000000001", "85000000001"] and len(fake_zoom.meeting_bodies) == 1
+
+
+def test_moving_or_cancelling_a_class_carries_over_to_its_meeting(fake_zoom, world):
+    session, tutor = world["session"], client_for(world["tutor"])
+    number = media(world["tutor"], session).json()["zoom"]["meeting_id"]
+    later = (session.starts_at + timedelta(days=1)).astimezone(UTC)
+    moved = tutor.patch(f"/api/v1/sessions/{session.id}", {"title": "Alkenes, part 2",
+                                                            "starts_at": later.isoformat(),
+                                                            "ends_at": (later + timedelta(hours=1)).isoformat()},
+                        format="json")
+    assert moved.status_code == 200
+    assert zoom.zoom_meeting_sync(session_id=session.id) == "updated"
+    method, meeting, body = fake_zoom.meeting_changes[-1]
+    assert (method, meeting) == ("PATCH", number)
+    assert body is not None and body["topic"] == "Alkenes, part 2" and body["duration"] == 60
+    assert body["start_time"] == later.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert tutor.post(f"/api/v1/sessions/{session.id}/cancel").status_code == 200
+    assert zoom.zoom_meeting_sync(session_id=session.id) == "deleted"
+    assert fake_zoom.meeting_changes[-1] == ("DELETE", number, None)
+
+
+def test_a_meeting_zoom_lost_counts_as_deleted_and_other_refusals_are_retried(fake_zoom, world):
+    session = world["session"]
+    media(world["tutor"], session)
+    fake_zoom.changes_fail = 500
+    with pytest.raises(zoom.ZoomError):
+        zoom.zoom_meeting_sync(session_id=session.id)  # the task retries with backoff
+    LiveSession.objects.filter(id=session.id).update(status="cancelled")
+    fake_zoom.changes_fail = 404
+    assert zoom.zoom_meeting_sync(session_id=session.id) == "deleted"
+    assert zoom.zoom_meeting_sync(session_id=make_class(world["course"]).id) == "none"  # no meeting yet
