@@ -10,6 +10,8 @@ import classroomEn from './locales/areas/classroom.en.json'
 import classroomUr from './locales/areas/classroom.ur.json'
 import gradingEn from './locales/areas/grading.en.json'
 import gradingUr from './locales/areas/grading.ur.json'
+import mediaEn from './locales/areas/media.en.json'
+import mediaUr from './locales/areas/media.ur.json'
 import quizBuilderEn from './locales/areas/quizBuilder.en.json'
 import quizBuilderUr from './locales/areas/quizBuilder.ur.json'
 import quizzesEn from './locales/areas/quizzes.en.json'
@@ -21,5 +23,5 @@ import whiteboardUr from './locales/areas/whiteboard.ur.json'
 import baseEn from './locales/en.json'
 import baseUr from './locales/ur.json'
 
-export const en = { ...baseEn, ...assignmentsEn, ...quizzesEn, ...gradingEn, ...quizBuilderEn, ...certificatesEn, ...classroomEn, ...scheduleEn, ...whiteboardEn }
-export const ur = { ...baseUr, ...assignmentsUr, ...quizzesUr, ...gradingUr, ...quizBuilderUr, ...certificatesUr, ...classroomUr, ...scheduleUr, ...whiteboardUr }
+export const en = { ...baseEn, ...assignmentsEn, ...quizzesEn, ...gradingEn, ...quizBuilderEn, ...certificatesEn, ...classroomEn, ...scheduleEn, ...whiteboardEn, ...mediaEn }
+export const ur = { ...baseUr, ...assignmentsUr, ...quizzesUr, ...gradingUr, ...quizBuilderUr, ...certificatesUr, ...classroomUr, ...scheduleUr, ...whiteboardUr, ...mediaUr }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Button, ButtonLink } from '@/components/ui/button'
 
 import { useAdmittedRoom } from '../hooks/room-context'
+import { MediaControls } from '../media/components/media-controls'
 import { ReactionsPicker } from './reactions-picker'
 import { TutorControls } from './tutor-controls'
 
@@ -17,6 +18,7 @@ export function ActionBar() {
       aria-label={t('classroom.bar.label')}
       className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white p-3"
     >
+      <MediaControls />
       {!me.tutor && (
         <Button
           variant={handUp ? 'primary' : 'secondary'}

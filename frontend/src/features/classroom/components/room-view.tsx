@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
 import { useAdmittedRoom } from '../hooks/room-context'
+import { MediaProvider } from '../media/media-provider'
 import type { ChatRoomId } from '../utils/chat-rooms'
 import { ActionBar } from './action-bar'
 import { RoomsPanel } from './breakout/rooms-panel'
@@ -85,18 +86,20 @@ export function RoomView() {
   ]
 
   return (
-    <div className="space-y-4">
-      <RoomHeader />
-      <RoomAlerts />
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_1fr]">
-        <Stage />
-        <div className="lg:col-start-1 lg:row-start-2">
-          <ActionBar />
-        </div>
-        <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
-          <SidePanel panels={panels} selected={panel} onSelect={setPanel} />
+    <MediaProvider>
+      <div className="space-y-4">
+        <RoomHeader />
+        <RoomAlerts />
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_1fr]">
+          <Stage />
+          <div className="lg:col-start-1 lg:row-start-2">
+            <ActionBar />
+          </div>
+          <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
+            <SidePanel panels={panels} selected={panel} onSelect={setPanel} />
+          </div>
         </div>
       </div>
-    </div>
+    </MediaProvider>
   )
 }

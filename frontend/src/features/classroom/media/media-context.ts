@@ -24,6 +24,8 @@ export interface MediaContextValue {
   peers: RemotePeer[]
   /** The person on the main stage now (spotlight, pin or active speaker), if any. */
   stageUserId: string | null
+  /** What this person's stage shows: the video (with any shared screen) or the whiteboard. */
+  stageView?: 'video' | 'board'
 }
 
 export const MediaContext = createContext<MediaContextValue | null>(null)

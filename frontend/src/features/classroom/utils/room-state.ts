@@ -33,6 +33,8 @@ export interface ReactionBubble {
 export interface RoomState {
   phase: RoomPhase
   me: { userId: string; tutor: boolean } | null
+  /** This socket's id for the media frames (a new one after each reconnect); null from servers without media. */
+  peerId: string | null
   session: RoomSession | null
   lastSeq: number
   /** Everyone admitted and connected, in the order they came in. */
@@ -91,6 +93,7 @@ export const MAX_REACTIONS = 12
 export const initialRoomState: RoomState = {
   phase: 'connecting',
   me: null,
+  peerId: null,
   session: null,
   lastSeq: 0,
   participants: [],
@@ -119,6 +122,7 @@ function fromWelcome(state: RoomState, frame: WelcomeFrame): RoomState {
     ...state,
     phase: 'in',
     me: { userId: frame.you.user_id, tutor: frame.you.tutor },
+    peerId: frame.you.peer_id ?? null,
     session: frame.session,
     lastSeq: frame.last_seq,
     participants: frame.participants,

@@ -43,6 +43,7 @@ export function PeoplePanel() {
               isMe={person.user_id === me.userId}
               handOrder={handOrder(state, person.user_id)}
               spotlit={session.spotlight_user_id === person.user_id}
+              sharesScreen={person.role === 'student' && (state.screenAllowed?.includes(person.user_id) ?? false)}
               manage={me.tutor}
               onRemove={setRemoving}
             />

@@ -4,13 +4,18 @@ import { useAdmittedRoom } from '../../hooks/room-context'
 import type { Person } from '../../utils/protocol'
 import { Popover, PopoverItem } from '../popover'
 
-/** The tutor's menu for one person: lower a hand, mute, spotlight, remove (which asks first). */
+/**
+ * The tutor's menu for one person: lower a hand, mute, let a student share their screen (or stop them),
+ * spotlight, remove (which asks first).
+ */
 export function PersonActions({ person, onRemove }: { person: Person; onRemove: (person: Person) => void }) {
   const { t } = useTranslation()
   const { state, session, act } = useAdmittedRoom()
   const student = person.role === 'student'
   const spotlit = session.spotlight_user_id === person.user_id
   const handUp = state.hands.includes(person.user_id)
+  // Null: the server has no screen sharing to allow.
+  const mayShare = state.screenAllowed?.includes(person.user_id) ?? null
 
   return (
     <Popover
@@ -27,6 +32,11 @@ export function PersonActions({ person, onRemove }: { person: Person; onRemove: 
       {student && !person.muted && (
         <PopoverItem onSelect={() => act({ type: 'mute', user_id: person.user_id })}>
           {t('classroom.people.mute')}
+        </PopoverItem>
+      )}
+      {student && mayShare !== null && (
+        <PopoverItem onSelect={() => act({ type: 'screen.permit', user_id: person.user_id, allowed: !mayShare })}>
+          {mayShare ? t('media.people.stopScreen') : t('media.people.allowScreen')}
         </PopoverItem>
       )}
       <PopoverItem onSelect={() => act({ type: 'room.spotlight', user_id: spotlit ? null : person.user_id })}>

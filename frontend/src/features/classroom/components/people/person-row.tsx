@@ -22,6 +22,7 @@ export function PersonRow({
   isMe,
   handOrder,
   spotlit,
+  sharesScreen = false,
   manage,
   onRemove,
 }: {
@@ -29,6 +30,8 @@ export function PersonRow({
   isMe: boolean
   handOrder: number | null
   spotlit: boolean
+  /** A student the tutor lets share their screen. */
+  sharesScreen?: boolean
   /** Show the tutor's menu for this person. */
   manage: boolean
   onRemove: (person: Person) => void
@@ -45,6 +48,7 @@ export function PersonRow({
         <p className="text-sm text-slate-600">
           {person.role === 'tutor' ? t('classroom.people.tutor') : t('classroom.people.student')}
           {spotlit && <span className="ms-2 font-medium text-brand-700">· {t('classroom.people.spotlit')}</span>}
+          {sharesScreen && <span className="ms-2">· {t('media.people.mayShare')}</span>}
         </p>
       </div>
       {handOrder !== null && (

@@ -1,0 +1,64 @@
+/**
+ * Sending less video when the uplink struggles. Every few seconds each link's video sender reports whether
+ * bandwidth holds it back (`qualityLimitationReason`) and how much the link can carry
+ * (`availableOutgoingBitrate`); two bad readings in a row step the camera down a level (lower resolution and
+ * bitrate), and a run of good ones steps it back up, so it neither flaps nor stays low for ever.
+ */
+
+export interface SendLevel {
+  /** `RTCRtpEncodingParameters.scaleResolutionDownBy`. */
+  scaleResolutionDownBy: number
+  /** `RTCRtpEncodingParameters.maxBitrate`, bits per second. */
+  maxBitrate: number
+}
+
+/** Level 0 is full quality for a mesh of a few people; each step down halves the resolution. */
+export const SEND_LEVELS: readonly SendLevel[] = [
+  { scaleResolutionDownBy: 1, maxBitrate: 800_000 },
+  { scaleResolutionDownBy: 2, maxBitrate: 300_000 },
+  { scaleResolutionDownBy: 4, maxBitrate: 120_000 },
+]
+
+/** Below this estimate (bits per second) the link counts as struggling even before the encoder says so. */
+export const LOW_OUTGOING_BITRATE = 250_000
+export const BAD_READINGS_TO_STEP_DOWN = 2
+export const GOOD_READINGS_TO_STEP_UP = 5
+
+export interface AdaptationState {
+  level: number
+  bad: number
+  good: number
+}
+
+export const initialAdaptation: AdaptationState = { level: 0, bad: 0, good: 0 }
+
+export interface SenderReading {
+  qualityLimitationReason: string | null
+  availableOutgoingBitrate: number | null
+}
+
+export function isStruggling(reading: SenderReading, level: number): boolean {
+  if (reading.qualityLimitationReason === 'bandwidth') return true
+  const estimate = reading.availableOutgoingBitrate
+  // Only worth stepping down when the link cannot even carry what the current level asks for.
+  return estimate !== null && estimate < Math.min(LOW_OUTGOING_BITRATE, SEND_LEVELS[level]?.maxBitrate ?? Infinity)
+}
+
+/** The next state after one reading. */
+export function adapt(state: AdaptationState, reading: SenderReading): AdaptationState {
+  const last = SEND_LEVELS.length - 1
+  if (isStruggling(reading, state.level)) {
+    const bad = state.bad + 1
+    if (bad >= BAD_READINGS_TO_STEP_DOWN && state.level < last) return { level: state.level + 1, bad: 0, good: 0 }
+    return { level: state.level, bad, good: 0 }
+  }
+  const good = state.good + 1
+  if (good >= GOOD_READINGS_TO_STEP_UP && state.level > 0) {
+    // Room to grow only when the estimate (if any) would carry the level above.
+    const above = SEND_LEVELS[state.level - 1]!
+    const estimate = reading.availableOutgoingBitrate
+    if (estimate === null || estimate >= above.maxBitrate) return { level: state.level - 1, bad: 0, good: 0 }
+    return { level: state.level, bad: 0, good }
+  }
+  return { level: state.level, bad: 0, good }
+}

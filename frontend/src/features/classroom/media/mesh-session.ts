@@ -1,0 +1,396 @@
+/**
+ * The class's video as a mesh: one `RTCPeerConnection` per other browser in the same (breakout) room,
+ * signaled over the room's socket (docs/classroom.md, "Media frames on the room socket").
+ *
+ * Joining: this browser says `media.hello`; each peer answers with `media.state {to}` and both sides open a
+ * connection. The impolite side (the larger peer id) lays out three transceivers, in this order, which both
+ * sides then read by position: microphone, camera, shared screen. Tracks come and go with `replaceTrack`,
+ * so turning a camera or a screen on needs no renegotiation; asking for no video (audio only) changes the
+ * camera transceiver's direction, which renegotiates through the perfect-negotiation pattern.
+ *
+ * Every two seconds each link's statistics give its quality (`quality.ts`) and adapt what the camera sends
+ * (`adaptation.ts`); four times a second the receivers' audio levels feed the speaker detection.
+ */
+import type { MediaFlags, MediaFrame, RoomAction } from '../utils/protocol'
+import { adapt, initialAdaptation, SEND_LEVELS, type AdaptationState } from './adaptation'
+import { EMPTY_ENGINE_SNAPSHOT, LOCAL_KEY, type EngineSnapshot, type LocalTracks, type MediaEngine } from './engine'
+import type { RemotePeer } from './media-context'
+import { isPolite, PeerLink, type SignalMessage } from './peer-connection'
+import { classifyQuality, lossBetween, overallQuality, readLinkStats, type Quality } from './quality'
+import { SpeakerTracker, type SpeakerSnapshot } from './speaker'
+
+export const STATS_INTERVAL_MS = 2000
+export const LEVELS_INTERVAL_MS = 250
+
+export const NO_MEDIA: MediaFlags = { audio: false, video: false, screen: false, audio_only: false }
+
+export type LinkState = 'connecting' | 'connected' | 'failed'
+
+export interface MeshSnapshot extends EngineSnapshot {
+  links: Readonly<Record<string, LinkState>>
+}
+
+export interface MeshOptions {
+  iceServers: RTCIceServer[]
+  /** Sends a frame on the room's socket (quietly: signaling recovers by itself). */
+  send: (action: RoomAction) => boolean
+  /** Whether someone's media is in this browser's room now (breakout rooms). */
+  inMyRoom: (userId: string) => boolean
+  /** This browser's microphone level, 0–1. */
+  localLevel: () => number
+  createConnection?: (config: RTCConfiguration) => RTCPeerConnection
+  onError?: (error: unknown) => void
+}
+
+interface MeshPeer {
+  peerId: string
+  userId: string
+  flags: MediaFlags
+  link: PeerLink | null
+  pc: RTCPeerConnection | null
+  stream: MediaStream | null
+  screen: MediaStream | null
+  lastInbound: { lost: number; received: number } | null
+  quality: Quality | null
+  adaptation: AdaptationState
+}
+
+interface Roles {
+  audio: RTCRtpTransceiver
+  camera: RTCRtpTransceiver
+  screen: RTCRtpTransceiver
+}
+
+/** The three transceivers by position: the impolite side made them in this order, the other side follows the m-lines. */
+function rolesOf(pc: RTCPeerConnection): Roles | null {
+  const [audio, camera, screen] = pc.getTransceivers()
+  return audio && camera && screen ? { audio, camera, screen } : null
+}
+
+function sameFlags(a: MediaFlags, b: MediaFlags): boolean {
+  return a.audio === b.audio && a.video === b.video && a.screen === b.screen && a.audio_only === b.audio_only
+}
+
+function flagsOf(frame: MediaFlags): MediaFlags {
+  return { audio: !!frame.audio, video: !!frame.video, screen: !!frame.screen, audio_only: !!frame.audio_only }
+}
+
+export class MeshSession implements MediaEngine {
+  private readonly options: MeshOptions
+  private readonly peers = new Map<string, MeshPeer>()
+  private myPeerId: string | null = null
+  private tracks: LocalTracks = { audio: null, camera: null, screen: null }
+  private flags: MediaFlags = NO_MEDIA
+  private listeners = new Set<() => void>()
+  private snapshot: MeshSnapshot = { ...EMPTY_ENGINE_SNAPSHOT, links: {} }
+  private speakers = new SpeakerTracker()
+  private speaking: SpeakerSnapshot = { speaking: new Set(), active: null }
+  private selfQuality: Quality | null = null
+  private timers: ReturnType<typeof setInterval>[] = []
+  private closed = false
+
+  constructor(options: MeshOptions) {
+    this.options = options
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getSnapshot = (): MeshSnapshot => this.snapshot
+
+  /**
+   * Joins (or, with a new peer id after a reconnect, joins again): every old connection belonged to the old
+   * socket, so they all go, and the others answer the new hello.
+   */
+  start(myPeerId: string): void {
+    if (this.closed || this.myPeerId === myPeerId) return
+    for (const peer of this.peers.values()) this.closeLink(peer)
+    this.peers.clear()
+    this.myPeerId = myPeerId
+    this.options.send({ type: 'media.hello', ...this.flags })
+    if (this.timers.length === 0) {
+      this.timers.push(setInterval(() => void this.readStats(), STATS_INTERVAL_MS))
+      this.timers.push(setInterval(() => this.readLevels(), LEVELS_INTERVAL_MS))
+    }
+    this.emit()
+  }
+
+  setLocal(tracks: LocalTracks, flags: MediaFlags): void {
+    if (this.closed) return
+    const changed = !sameFlags(this.flags, flags)
+    this.tracks = tracks
+    this.flags = flags
+    for (const peer of this.peers.values()) this.attach(peer)
+    if (changed && this.myPeerId) this.options.send({ type: 'media.state', ...flags })
+    this.emit()
+  }
+
+  /** A media frame from the room's socket. */
+  handle(frame: MediaFrame): void {
+    if (this.closed) return
+    switch (frame.type) {
+      case 'media.hello': {
+        if (frame.peer_id === this.myPeerId) return
+        const known = this.peers.get(frame.peer_id)
+        // The same peer saying hello again started its media over: so does this side.
+        if (known?.link) this.closeLink(known)
+        const peer = this.upsert(frame.peer_id, frame.user_id, flagsOf(frame))
+        if (this.myPeerId && this.options.inMyRoom(peer.userId)) {
+          this.options.send({ type: 'media.state', to: peer.peerId, ...this.flags })
+          this.openLink(peer)
+        }
+        break
+      }
+      case 'media.state': {
+        if (frame.peer_id === this.myPeerId) return
+        const peer = this.upsert(frame.peer_id, frame.user_id, flagsOf(frame))
+        if (this.myPeerId && !peer.link && this.options.inMyRoom(peer.userId)) this.openLink(peer)
+        break
+      }
+      case 'media.left': {
+        const peer = this.peers.get(frame.peer_id)
+        if (!peer) return
+        this.closeLink(peer)
+        this.peers.delete(frame.peer_id)
+        break
+      }
+      case 'rtc.signal': {
+        if (!this.myPeerId) return
+        let peer = this.peers.get(frame.from)
+        if (!peer?.link) {
+          // Only an offer opens a connection; stray candidates or answers for a closed one are dropped.
+          if (frame.description?.type !== 'offer' || !this.options.inMyRoom(frame.user_id)) return
+          peer ??= this.upsert(frame.from, frame.user_id, NO_MEDIA)
+          this.openLink(peer)
+        }
+        const message: SignalMessage = {}
+        if (frame.description) message.description = frame.description
+        if (frame.candidate) message.candidate = frame.candidate
+        void peer.link?.receive(message)
+        return
+      }
+    }
+    this.emit()
+  }
+
+  /** Breakout rooms changed: connect to those now in this room, and drop those who are not. */
+  reconsiderRooms(): void {
+    if (this.closed || !this.myPeerId) return
+    for (const peer of this.peers.values()) {
+      const here = this.options.inMyRoom(peer.userId)
+      if (peer.link && !here) this.closeLink(peer)
+      else if (!peer.link && here) {
+        // Tell them what this side sends; it also prompts them to connect if they have not yet.
+        this.options.send({ type: 'media.state', to: peer.peerId, ...this.flags })
+        this.openLink(peer)
+      }
+    }
+    this.emit()
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    for (const timer of this.timers) clearInterval(timer)
+    this.timers = []
+    for (const peer of this.peers.values()) this.closeLink(peer)
+    this.peers.clear()
+    this.listeners.clear()
+  }
+
+  private upsert(peerId: string, userId: string, flags: MediaFlags): MeshPeer {
+    const known = this.peers.get(peerId)
+    if (known) {
+      known.flags = flags
+      return known
+    }
+    const peer: MeshPeer = {
+      peerId,
+      userId,
+      flags,
+      link: null,
+      pc: null,
+      stream: null,
+      screen: null,
+      lastInbound: null,
+      quality: null,
+      adaptation: initialAdaptation,
+    }
+    this.peers.set(peerId, peer)
+    return peer
+  }
+
+  private createConnection(): RTCPeerConnection {
+    const config: RTCConfiguration = { iceServers: this.options.iceServers, bundlePolicy: 'max-bundle' }
+    return this.options.createConnection?.(config) ?? new RTCPeerConnection(config)
+  }
+
+  private openLink(peer: MeshPeer): void {
+    if (peer.link || !this.myPeerId) return
+    const pc = this.createConnection()
+    const polite = isPolite(this.myPeerId, peer.peerId)
+    peer.pc = pc
+    peer.link = new PeerLink(pc, {
+      polite,
+      send: (message) => this.signal(peer.peerId, message),
+      beforeAnswer: () => this.attach(peer),
+      onError: this.options.onError,
+    })
+    pc.addEventListener('track', () => this.emit())
+    pc.addEventListener('connectionstatechange', () => this.emit())
+    if (!polite) {
+      const camera = this.flags.audio_only ? null : this.tracks.camera
+      pc.addTransceiver(this.tracks.audio ?? 'audio', { direction: 'sendrecv' })
+      pc.addTransceiver(camera ?? 'video', { direction: this.flags.audio_only ? 'inactive' : 'sendrecv' })
+      pc.addTransceiver(this.tracks.screen ?? 'video', { direction: 'sendrecv' })
+      this.attach(peer)
+    }
+  }
+
+  private closeLink(peer: MeshPeer): void {
+    peer.link?.close()
+    peer.link = null
+    peer.pc = null
+    peer.stream = null
+    peer.screen = null
+    peer.lastInbound = null
+    peer.quality = null
+    peer.adaptation = initialAdaptation
+  }
+
+  private signal(to: string, message: SignalMessage): void {
+    const action: RoomAction = { type: 'rtc.signal', to }
+    if (message.description) action.description = message.description
+    if (message.candidate) action.candidate = message.candidate
+    this.options.send(action)
+  }
+
+  /** Puts this side's tracks and directions on a connection's transceivers, and builds its remote streams. */
+  private attach(peer: MeshPeer): void {
+    const pc = peer.pc
+    if (!pc) return
+    const roles = rolesOf(pc)
+    if (!roles) return
+    const audioOnly = this.flags.audio_only
+    const wanted: [RTCRtpTransceiver, RTCRtpTransceiverDirection, MediaStreamTrack | null][] = [
+      [roles.audio, 'sendrecv', this.tracks.audio],
+      [roles.camera, audioOnly ? 'inactive' : 'sendrecv', audioOnly ? null : this.tracks.camera],
+      [roles.screen, 'sendrecv', this.tracks.screen],
+    ]
+    for (const [transceiver, direction, track] of wanted) {
+      if (transceiver.direction !== direction) transceiver.direction = direction
+      if (transceiver.sender.track !== track) {
+        transceiver.sender.replaceTrack(track).catch((error: unknown) => this.options.onError?.(error))
+      }
+    }
+    if (!peer.stream) {
+      peer.stream = new MediaStream([roles.audio.receiver.track, roles.camera.receiver.track])
+      peer.screen = new MediaStream([roles.screen.receiver.track])
+    }
+  }
+
+  private async readStats(): Promise<void> {
+    const linked = [...this.peers.values()].filter((peer) => peer.pc && peer.link)
+    let changed = false
+    await Promise.all(
+      linked.map(async (peer) => {
+        const pc = peer.pc
+        if (!pc) return
+        peer.link?.retryStalledOffer()
+        if (pc.connectionState !== 'connected') return
+        try {
+          const report = await pc.getStats()
+          const stats = readLinkStats(report.values() as Iterable<Record<string, unknown> & { type: string; id: string }>)
+          const lossPercent = lossBetween(peer.lastInbound, stats.inbound)
+          peer.lastInbound = stats.inbound
+          const quality = classifyQuality({ rttMs: stats.rttMs, lossPercent, jitterMs: stats.jitterMs })
+          if (quality !== peer.quality) {
+            peer.quality = quality
+            changed = true
+          }
+          if (this.tracks.camera && !this.flags.audio_only) {
+            const next = adapt(peer.adaptation, stats)
+            if (next.level !== peer.adaptation.level) {
+              await this.applySendLevel(pc, next.level)
+              changed = true
+            }
+            peer.adaptation = next
+          }
+        } catch (error) {
+          this.options.onError?.(error)
+        }
+      }),
+    )
+    const selfQuality = overallQuality(linked.map((peer) => peer.quality))
+    if (selfQuality !== this.selfQuality) {
+      this.selfQuality = selfQuality
+      changed = true
+    }
+    if (changed) this.emit()
+  }
+
+  private async applySendLevel(pc: RTCPeerConnection, level: number): Promise<void> {
+    const sender = rolesOf(pc)?.camera.sender
+    const target = SEND_LEVELS[level]
+    if (!sender || !target) return
+    const parameters = sender.getParameters()
+    if (!parameters.encodings?.length) return
+    for (const encoding of parameters.encodings) {
+      encoding.scaleResolutionDownBy = target.scaleResolutionDownBy
+      encoding.maxBitrate = target.maxBitrate
+    }
+    await sender.setParameters(parameters)
+  }
+
+  private readLevels(): void {
+    const levels = new Map<string, number>()
+    if (this.flags.audio) levels.set(LOCAL_KEY, this.options.localLevel())
+    for (const peer of this.peers.values()) {
+      if (!peer.pc || !peer.flags.audio) continue
+      const receiver = rolesOf(peer.pc)?.audio.receiver
+      const source = receiver?.getSynchronizationSources?.()[0]
+      levels.set(peer.peerId, source?.audioLevel ?? 0)
+    }
+    const speaking = this.speakers.update(levels, Date.now())
+    if (speaking !== this.speaking) {
+      this.speaking = speaking
+      this.emit()
+    }
+  }
+
+  private emit(): void {
+    if (this.closed) return
+    const peers: RemotePeer[] = []
+    const quality: Record<string, Quality | null> = {}
+    const links: Record<string, LinkState> = {}
+    for (const peer of this.peers.values()) {
+      if (!peer.link || !peer.pc) continue
+      peers.push({
+        peerId: peer.peerId,
+        userId: peer.userId,
+        stream: peer.stream,
+        screen: peer.flags.screen ? peer.screen : null,
+        audio: peer.flags.audio,
+        video: peer.flags.video,
+        sharing: peer.flags.screen,
+        audioOnly: peer.flags.audio_only,
+      })
+      quality[peer.peerId] = peer.quality
+      const state = peer.pc.connectionState
+      links[peer.peerId] = state === 'connected' ? 'connected' : state === 'failed' ? 'failed' : 'connecting'
+    }
+    const level = Math.max(0, ...[...this.peers.values()].filter((peer) => peer.link).map((peer) => peer.adaptation.level))
+    this.snapshot = {
+      peers,
+      quality,
+      links,
+      selfQuality: this.selfQuality,
+      speaking: this.speaking.speaking,
+      activeSpeaker: this.speaking.active,
+      sendLevel: level,
+    }
+    for (const listener of this.listeners) listener()
+  }
+}
