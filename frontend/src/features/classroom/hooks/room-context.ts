@@ -9,8 +9,11 @@ export interface RoomContextValue {
   connection: RoomConnection
   /** Sends an action; tells the person when the room is not connected. Returns whether it went out. */
   act: (action: RoomAction) => boolean
-  /** Sends an action quietly (media signaling, which retries by itself); returns whether it went out. */
-  send: (action: RoomAction) => boolean
+  /**
+   * Sends an action quietly (media signaling, which recovers by itself); returns whether it went out.
+   * Absent from contexts made by hand around one panel: `act` stands in then.
+   */
+  send?: (action: RoomAction) => boolean
   /** Clears a call for help or a notice from this screen only. */
   dismiss: (what: 'help' | 'notice', id: number) => void
 }

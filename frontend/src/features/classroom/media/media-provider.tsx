@@ -27,7 +27,9 @@ import { useMediaShortcuts } from './use-media-shortcuts'
  */
 export function MediaProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation()
-  const { state, me, session, send } = useAdmittedRoom()
+  const room = useAdmittedRoom()
+  const { state, me, session } = room
+  const send = room.send ?? room.act
   const settingsQuery = useMediaSettings(session.id)
   const settings = settingsQuery.data ?? null
   const { local, snapshot: localSnap } = useLocalMedia()
