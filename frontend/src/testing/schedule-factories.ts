@@ -41,6 +41,7 @@ export function buildLiveClass(overrides: Partial<LiveClass> = {}): LiveClass {
     waiting_room: false,
     late_after_minutes: 10,
     present_min_percent: 50,
+    face_presence: false,
     status: 'scheduled',
     series_id: null,
     seats_taken: 0,
@@ -78,6 +79,9 @@ export function buildAttendanceRow(overrides: Partial<AttendanceRow> = {}): Atte
     minutes_present: 55,
     percent_present: 92,
     status: 'present',
+    face_checks: 0,
+    face_seen: 0,
+    face_ratio: null,
     ...overrides,
   }
 }

@@ -4,6 +4,7 @@ import { Button, ButtonLink } from '@/components/ui/button'
 
 import { useAdmittedRoom } from '../hooks/room-context'
 import { MediaControls } from '../media/components/media-controls'
+import { RecordingControl } from '../recording/recording-control'
 import { ReactionsPicker } from './reactions-picker'
 import { TutorControls } from './tutor-controls'
 
@@ -30,6 +31,7 @@ export function ActionBar() {
       )}
       <ReactionsPicker />
       {me.tutor && <TutorControls />}
+      <RecordingControl />
       <ButtonLink variant="ghost" to={me.tutor ? '/teaching' : '/my/courses'} className="ms-auto">
         {t('classroom.leave')}
       </ButtonLink>

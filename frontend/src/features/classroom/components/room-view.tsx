@@ -5,6 +5,7 @@ import { useDocumentTitle } from '@/lib/use-document-title'
 
 import { useAdmittedRoom } from '../hooks/room-context'
 import { MediaProvider } from '../media/media-provider'
+import { FacePresence } from '../presence/face-presence'
 import type { ChatRoomId } from '../utils/chat-rooms'
 import { ActionBar } from './action-bar'
 import { RoomsPanel } from './breakout/rooms-panel'
@@ -90,6 +91,7 @@ export function RoomView() {
       <div className="space-y-4">
         <RoomHeader />
         <RoomAlerts />
+        <FacePresence />
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_1fr]">
           <Stage />
           <div className="lg:col-start-1 lg:row-start-2">

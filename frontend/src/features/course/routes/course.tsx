@@ -12,6 +12,7 @@ import { useDocumentTitle } from '@/lib/use-document-title'
 
 import { CourseCta } from '../components/course-cta'
 import { CourseHeader } from '../components/course-header'
+import { CourseRecordings } from '../components/course-recordings'
 import { ReviewsSection } from '../components/reviews-section'
 import { SyllabusAccordion } from '../components/syllabus-accordion'
 
@@ -94,6 +95,7 @@ export function CourseRoute() {
             </h2>
             <SyllabusAccordion slug={data.slug} sections={data.sections} />
           </section>
+          <CourseRecordings course={data} />
           <ReviewsSection course={data} />
         </div>
       </div>

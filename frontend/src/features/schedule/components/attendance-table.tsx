@@ -26,8 +26,19 @@ export function AttendanceSummary({ rows }: { rows: readonly AttendanceRow[] }) 
   )
 }
 
-/** One row per student: when they first joined (viewer's zone), minutes and share present, status. */
-export function AttendanceTable({ rows, caption }: { rows: readonly AttendanceRow[]; caption: string }) {
+/**
+ * One row per student: when they first joined (viewer's zone), minutes and share present, status, and with
+ * `faceSeen` the share of camera frames in which a face was seen ("—" when none came).
+ */
+export function AttendanceTable({
+  rows,
+  caption,
+  faceSeen = false,
+}: {
+  rows: readonly AttendanceRow[]
+  caption: string
+  faceSeen?: boolean
+}) {
   const { t, i18n } = useTranslation()
   const times = useClassTimes()
   const number = new Intl.NumberFormat(localeOf(i18n.language))
@@ -46,6 +57,9 @@ export function AttendanceTable({ rows, caption }: { rows: readonly AttendanceRo
             <th scope="col" className={`${head} text-end`}>{t('schedule.attendance.columns.minutes')}</th>
             <th scope="col" className={`${head} text-end`}>{t('schedule.attendance.columns.percent')}</th>
             <th scope="col" className={head}>{t('schedule.attendance.columns.status')}</th>
+            {faceSeen && (
+              <th scope="col" className={`${head} text-end`}>{t('schedule.attendance.columns.faceSeen')}</th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -69,6 +83,24 @@ export function AttendanceTable({ rows, caption }: { rows: readonly AttendanceRo
               <td className={cell}>
                 <AttendanceStatusBadge status={row.status} />
               </td>
+              {faceSeen && (
+                <td className={`${cell} text-end tabular-nums`}>
+                  {row.face_ratio === null ? (
+                    <>
+                      <span aria-hidden="true">—</span>
+                      <span className="sr-only">{t('schedule.attendance.noFaceChecks')}</span>
+                    </>
+                  ) : (
+                    <>
+                      {percent.format(row.face_ratio)}
+                      <span className="sr-only">
+                        {' '}
+                        {t('schedule.attendance.faceChecks', { seen: row.face_seen, total: row.face_checks })}
+                      </span>
+                    </>
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

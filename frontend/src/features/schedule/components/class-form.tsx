@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { Alert } from '@/components/ui/alert'
 import { ApiErrorAlert } from '@/components/ui/api-error-alert'
 import { Button } from '@/components/ui/button'
-import { Choice, ChoiceGroup, Field, TextField } from '@/components/ui/field'
+import { Choice, ChoiceGroup, Field, FieldError, TextField } from '@/components/ui/field'
 import { Input, Textarea } from '@/components/ui/input'
 import { isApiError } from '@/lib/errors'
 import { useInvalidFocus } from '@/lib/forms'
@@ -56,6 +56,7 @@ export function ClassForm({
   const [errors, setErrors] = useState<Errors>({})
   const [otherMessages, setOtherMessages] = useState<string[]>([])
   const live = session?.status === 'live'
+  const faceId = useId()
   const set = (patch: Partial<ClassFormValues>) => setValues((current) => ({ ...current, ...patch }))
 
   const onError = (error: unknown) => {
@@ -212,6 +213,20 @@ export function ClassForm({
           onChange={(event) => set({ waiting_room: event.target.checked })}
         />
         <p className="text-sm text-slate-600">{t('schedule.form.waitingRoomHint')}</p>
+      </div>
+      <div className="space-y-1">
+        <Choice
+          type="checkbox"
+          label={t('schedule.form.facePresence')}
+          checked={values.face_presence}
+          onChange={(event) => set({ face_presence: event.target.checked })}
+          aria-invalid={errors.face_presence ? true : undefined}
+          aria-describedby={errors.face_presence ? `${faceId}-hint ${faceId}-error` : `${faceId}-hint`}
+        />
+        <p id={`${faceId}-hint`} className="text-sm text-slate-600">
+          {t('schedule.form.facePresenceHint')}
+        </p>
+        {errors.face_presence && <FieldError id={`${faceId}-error`}>{errors.face_presence}</FieldError>}
       </div>
 
       <fieldset className="space-y-3">

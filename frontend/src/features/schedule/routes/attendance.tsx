@@ -63,7 +63,11 @@ function AttendanceReport({ session, now }: { session: LiveClass; now: number })
       ) : (
         <>
           {nobody && <Alert tone="info">{t('schedule.attendance.nobody')}</Alert>}
-          <AttendanceTable rows={rows} caption={t('schedule.attendance.caption', { title: session.title })} />
+          <AttendanceTable
+            rows={rows}
+            caption={t('schedule.attendance.caption', { title: session.title })}
+            faceSeen={session.face_presence || rows.some((row) => row.face_checks > 0)}
+          />
         </>
       )}
     </div>

@@ -17,6 +17,7 @@ import { RecapChat } from '../components/recap/recap-chat'
 import { RecapHeader } from '../components/recap/recap-header'
 import { RecapPolls } from '../components/recap/recap-polls'
 import { RecapQuestions } from '../components/recap/recap-questions'
+import { RecapRecordings } from '../components/recap/recap-recordings'
 import { useNow } from '../hooks/use-now'
 import { hasStarted } from '../utils/entry-window'
 
@@ -84,6 +85,7 @@ function RecapBody({ session, now }: { session: LiveClass; now: number }) {
   return (
     <div className="space-y-10">
       {session.status === 'live' && <Alert tone="info">{t('schedule.recap.liveNote')}</Alert>}
+      <RecapRecordings session={session} />
       <RecapChat chat={chat} rooms={rooms} />
       <RecapPolls polls={polls} voter={!session.viewer.can_manage} />
       <RecapQuestions questions={questions} />

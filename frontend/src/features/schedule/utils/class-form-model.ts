@@ -30,6 +30,8 @@ export interface ClassFormValues {
   end: string
   capacity: string
   waiting_room: boolean
+  /** Students who consent send a camera frame a minute, and attendance counts the frames with a face. */
+  face_presence: boolean
   join_policy: JoinPolicy
   late: string
   present: string
@@ -49,6 +51,7 @@ export type ClassFormField =
   | 'end'
   | 'capacity'
   | 'waiting_room'
+  | 'face_presence'
   | 'join_policy'
   | 'late'
   | 'present'
@@ -89,6 +92,7 @@ export function emptyClassValues(course = ''): ClassFormValues {
     end: '',
     capacity: '',
     waiting_room: false,
+    face_presence: false,
     join_policy: 'course',
     late: '10',
     present: '50',
@@ -112,6 +116,7 @@ export function classValues(session: LiveClass, timeZone: string): ClassFormValu
     end: timeKeyAt(end, timeZone),
     capacity: session.capacity === null ? '' : String(session.capacity),
     waiting_room: session.waiting_room,
+    face_presence: session.face_presence,
     join_policy: session.join_policy,
     late: String(session.late_after_minutes),
     present: String(session.present_min_percent),
@@ -222,6 +227,8 @@ export function toScheduleBody(values: ClassFormValues): ScheduleBody {
     starts_at: naive(values.date, values.start),
     ends_at: naive(values.date, values.end),
   }
+  // Off is the server's default, so it is only sent when asked for.
+  if (values.face_presence) body.face_presence = true
   if (values.course) {
     body.course = values.course
     body.join_policy = values.join_policy
@@ -244,6 +251,7 @@ export function toUpdateBody(values: ClassFormValues, initial: ClassFormValues):
   const dateMoved = values.date !== initial.date
   return {
     ...sharedBody(values),
+    ...(values.face_presence !== initial.face_presence ? { face_presence: values.face_presence } : {}),
     ...(dateMoved || values.start !== initial.start ? { starts_at: naive(values.date, values.start) } : {}),
     ...(dateMoved || values.end !== initial.end ? { ends_at: naive(values.date, values.end) } : {}),
   }
@@ -257,6 +265,7 @@ const SERVER_FIELDS: Record<string, ClassFormField> = {
   ends_at: 'end',
   capacity: 'capacity',
   waiting_room: 'waiting_room',
+  face_presence: 'face_presence',
   join_policy: 'join_policy',
   late_after_minutes: 'late',
   present_min_percent: 'present',
