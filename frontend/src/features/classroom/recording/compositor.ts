@@ -1,7 +1,7 @@
 /**
  * Draws the tutor's view of the class onto a 1280×720 canvas, many times a second: a shared screen if there is
- * one, else the whiteboard's canvases as they are on screen, else the person on stage, with the tutor's camera
- * in a corner. The canvas itself is never shown; `canvas.captureStream()` feeds MediaRecorder.
+ * one (unless the tutor's stage shows the whiteboard), else the whiteboard's canvases as they are on screen,
+ * else the person on stage, with the tutor's camera in a corner. The canvas itself is never shown; `canvas.captureStream()` feeds MediaRecorder.
  *
  * The drawing runs on `setInterval`, which keeps going (more slowly) when the tab is in the background, where
  * `requestAnimationFrame` would stop.
@@ -135,21 +135,23 @@ export class Compositor {
 
   /** One frame. */
   draw(): void {
-    const { screen, camera, stage } = this.sources()
+    const { screen, camera, stage, boardFirst = false } = this.sources()
     const context = this.context
     context.fillStyle = BACKGROUND
     context.fillRect(0, 0, FRAME_WIDTH, FRAME_HEIGHT)
 
     let main: MediaStream | null = null
     let drawn = false
-    if (screen) {
+    const board = () => {
+      const found = findBoard()
+      return found !== null && this.drawBoard(found)
+    }
+    if (boardFirst) drawn = board()
+    if (!drawn && screen) {
       main = screen
       drawn = this.drawVideo(screen, FRAME)
     }
-    if (!drawn) {
-      const board = findBoard()
-      drawn = board !== null && this.drawBoard(board)
-    }
+    if (!drawn && !boardFirst) drawn = board()
     if (!drawn && stage) {
       main = stage
       drawn = this.drawVideo(stage, FRAME)

@@ -58,11 +58,3 @@ export async function uploadChunk(sessionId: string, recordingId: string, chunk:
     return 'retry'
   }
 }
-
-/** The class's running recording, if any (tutors see every status). */
-export async function findRunningRecording(sessionId: string): Promise<Recording | null> {
-  const recordings = await unwrap(
-    apiClient.GET('/api/v1/sessions/{id}/recordings', { params: { path: { id: sessionId } } }),
-  )
-  return recordings.find((recording) => recording.status === 'recording') ?? null
-}

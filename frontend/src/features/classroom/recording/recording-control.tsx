@@ -14,9 +14,9 @@ import { recordingInRoom, type RunningRecording } from './room-recording'
 import { useRecorder } from './use-recorder'
 
 /** Start / stop for the class's tutors, with the upload's health and the result after stopping. */
-function TutorRecording({ roomRecording }: { roomRecording: RunningRecording | null | undefined }) {
+function TutorRecording({ roomRecording }: { roomRecording: RunningRecording | null }) {
   const { t } = useTranslation()
-  const { me, session } = useAdmittedRoom()
+  const { state, me, session } = useAdmittedRoom()
   const [confirming, setConfirming] = useState(false)
   const recorder = useRecorder({
     sessionId: session.id,
@@ -87,7 +87,12 @@ function TutorRecording({ roomRecording }: { roomRecording: RunningRecording | n
         </span>
       )}
       {phase === 'processing' && recorder.processingId && (
-        <RecordingResult sessionId={session.id} recordingId={recorder.processingId} onDismiss={recorder.dismiss} />
+        <RecordingResult
+          sessionId={session.id}
+          recordingId={recorder.processingId}
+          roomStatus={state.recording?.id === recorder.processingId ? state.recording.status : null}
+          onDismiss={recorder.dismiss}
+        />
       )}
       <ConfirmDialog
         open={confirming}

@@ -32,7 +32,6 @@ function setUp(overrides: Partial<ControllerDeps> = {}, storage = { shared: memo
       return Promise.resolve({ ...recording, status: 'processing' as const })
     }),
     uploadChunk: vi.fn(() => Promise.resolve('done' as const)),
-    findRunningRecording: vi.fn(() => Promise.resolve(null)),
     createRecorder: (options) => {
       const engine = {
         start: vi.fn(() => order.push('record')),
@@ -158,24 +157,24 @@ describe('recording controller', () => {
 
     // The reloaded page: the same tab's storage, the room says rec-1 is running.
     const reloaded = setUp({}, storage)
-    reloaded.controller.follow({ id: 'rec-1', started_at: '2026-12-04T12:00:00Z' }, true, true)
+    reloaded.controller.follow({ id: 'rec-1', started_at: '2026-12-04T12:00:00Z' }, true)
     expect(reloaded.engines).toHaveLength(1)
     expect(reloaded.engines[0]!.options.part).toBe(1)
     expect(reloaded.controller.getSnapshot()).toMatchObject({ phase: 'recording', activeId: 'rec-1' })
 
     // Another tab (its own session storage) does not record by itself.
     const other = setUp({}, { shared: storage.shared, tab: memoryStorage() })
-    other.controller.follow({ id: 'rec-1', started_at: '2026-12-04T12:00:00Z' }, true, true)
+    other.controller.follow({ id: 'rec-1', started_at: '2026-12-04T12:00:00Z' }, true)
     expect(other.engines).toHaveLength(0)
   })
 
   it('lets go of its recording when the room says it stopped elsewhere', async () => {
     const { controller, engines } = setUp()
-    controller.follow(null, true, true)
+    controller.follow(null, true)
     await controller.start()
-    controller.follow({ id: 'rec-1', started_at: '2026-12-04T12:00:00Z' }, true, true)
+    controller.follow({ id: 'rec-1', started_at: '2026-12-04T12:00:00Z' }, true)
     expect(engines[0]!.engine.abandon).not.toHaveBeenCalled()
-    controller.follow(null, true, true)
+    controller.follow(null, true)
     expect(engines[0]!.engine.abandon).toHaveBeenCalled()
     expect(controller.getSnapshot()).toMatchObject({ phase: 'processing', processingId: 'rec-1' })
   })

@@ -20,7 +20,7 @@ export interface RecorderSnapshot {
   /** The recording being processed after this tab stopped it (or saw it stop). */
   processingId: string | null
   queue: QueueStatus | null
-  /** The running recording as this tab's own calls know it (used while the room does not say). */
+  /** The recording this tab started or continued, before the room tells of it. */
   known: RunningRecording | null
 }
 
@@ -37,7 +37,6 @@ export interface ControllerDeps {
   startRecording: (sessionId: string) => Promise<{ recording: Recording; resumed: boolean }>
   stopRecording: (sessionId: string, recordingId: string) => Promise<Recording>
   uploadChunk: (sessionId: string, recordingId: string, chunk: RecordingChunk) => Promise<UploadOutcome>
-  findRunningRecording: (sessionId: string) => Promise<Recording | null>
   createRecorder: (options: RecorderOptions) => RecorderEngine
   now?: () => number
   pause?: (ms: number) => Promise<void>
@@ -180,30 +179,18 @@ export class RecordingController {
     }
   }
 
-  /** Before the room says, asks the server whether a recording is running. */
-  async lookUp(): Promise<void> {
-    try {
-      const found = await this.deps.findRunningRecording(this.deps.sessionId)
-      if (found && !this.snapshot.known) this.set({ known: { id: found.id, started_at: found.started_at } })
-    } catch {
-      // The room will tell.
-    }
-  }
-
   /**
    * Follows the class's running recording: a tab reloaded while it recorded carries on by itself as a new
    * part; a recording this tab makes that the room says has stopped (another window, or the class ended)
    * is let go of.
    */
-  follow(running: RunningRecording | null, fromRoom: boolean, canRecord: boolean): void {
-    if (fromRoom) {
-      const previous = this.lastRoomId
-      this.lastRoomId = running?.id ?? null
-      if (previous && previous === this.snapshot.activeId && running?.id !== previous && this.engine) {
-        this.engine.abandon()
-        this.toProcessing(previous)
-        return
-      }
+  follow(running: RunningRecording | null, canRecord: boolean): void {
+    const previous = this.lastRoomId
+    this.lastRoomId = running?.id ?? null
+    if (previous && previous === this.snapshot.activeId && running?.id !== previous && this.engine) {
+      this.engine.abandon()
+      this.toProcessing(previous)
+      return
     }
     if (this.resumedOnce || !canRecord || this.engine || !running || this.snapshot.phase !== 'idle') return
     if (this.deps.memory.tabRecording(this.deps.sessionId) !== running.id) return

@@ -1,6 +1,8 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useRecording } from '@/api/recordings/get-recording'
+import type { RecordingStatus } from '@/api/recordings/types'
 import { Button } from '@/components/ui/button'
 import { Spinner } from '@/components/ui/spinner'
 
@@ -11,14 +13,22 @@ import { Spinner } from '@/components/ui/spinner'
 export function RecordingResult({
   sessionId,
   recordingId,
+  roomStatus,
   onDismiss,
 }: {
   sessionId: string
   recordingId: string
+  /** The recording's status as the room last told it (`recording.ready` comes as soon as it is done). */
+  roomStatus: RecordingStatus | null
   onDismiss: () => void
 }) {
   const { t } = useTranslation()
   const recording = useRecording(recordingId)
+  const { refetch } = recording
+  const finished = roomStatus === 'ready' || roomStatus === 'failed'
+  useEffect(() => {
+    if (finished) void refetch()
+  }, [finished, refetch])
   const status = recording.data?.status
   const dismiss = (
     <Button variant="ghost" size="sm" onClick={onDismiss} aria-label={t('classroom.recording.dismiss')}>

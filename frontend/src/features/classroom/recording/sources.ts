@@ -10,6 +10,8 @@ export interface CompositionSources {
   stage: MediaStream | null
   /** Every audio track of the class this browser receives or sends. */
   audio: MediaStreamTrack[]
+  /** The tutor chose to show the whiteboard on their stage: it comes before a shared screen. */
+  boardFirst?: boolean
 }
 
 export function hasLiveVideo(stream: MediaStream | null | undefined): stream is MediaStream {
@@ -42,5 +44,5 @@ export function compositionSources(media: MediaContextValue | null, myUserId: st
       audio.push(track)
     }
   }
-  return { screen, camera, stage, audio }
+  return { screen, camera, stage, audio, boardFirst: media.stageView === 'board' }
 }

@@ -3,16 +3,13 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useMediaContext } from '../media/media-context'
 import { recordingMemory } from './part-number'
 import { Recorder } from './recorder'
-import { findRunningRecording, startRecording, stopRecording, uploadChunk } from './recording-api'
+import { startRecording, stopRecording, uploadChunk } from './recording-api'
 import { isBehind, RecordingController } from './recording-controller'
 import { recordingSupported } from './recording-format'
 import type { RunningRecording } from './room-recording'
 import { compositionSources } from './sources'
 
-/**
- * The tutor's recorder for one class. `roomRecording` is the room's word on the running recording
- * (undefined when the room does not say; the recorder then asks the server once and follows its own calls).
- */
+/** The tutor's recorder for one class, following the room's word on the running recording. */
 export function useRecorder({
   sessionId,
   myUserId,
@@ -23,7 +20,7 @@ export function useRecorder({
   sessionId: string
   myUserId: string
   title: string
-  roomRecording: RunningRecording | null | undefined
+  roomRecording: RunningRecording | null
   onError: (error: unknown, during: 'start' | 'stop' | 'record') => void
 }) {
   const media = useMediaContext()
@@ -36,7 +33,6 @@ export function useRecorder({
         startRecording: (id) => startRecording(id),
         stopRecording,
         uploadChunk,
-        findRunningRecording,
         createRecorder: (options) => new Recorder(options),
       }),
   )
@@ -49,22 +45,18 @@ export function useRecorder({
 
   useEffect(() => () => controller.dispose(), [controller])
 
-  const unknown = roomRecording === undefined
+  // The room tells of a recording a moment after this tab starts it; until then this tab's own word stands.
+  const running = roomRecording ?? (snapshot.activeId ? snapshot.known : null)
+  const runningId = roomRecording?.id ?? null
+  const runningSince = roomRecording?.started_at ?? null
   useEffect(() => {
-    if (unknown) void controller.lookUp()
-  }, [controller, unknown])
-
-  const running = roomRecording !== undefined ? roomRecording : snapshot.known
-  const runningId = running?.id ?? null
-  const runningSince = running?.started_at ?? null
-  useEffect(() => {
-    controller.follow(runningId ? { id: runningId, started_at: runningSince } : null, !unknown, supported)
-  }, [controller, runningId, runningSince, unknown, supported])
+    controller.follow(runningId ? { id: runningId, started_at: runningSince } : null, supported)
+  }, [controller, runningId, runningSince, supported])
 
   return {
     supported,
     phase: snapshot.phase,
-    /** The class's running recording (from the room, or this tab's own calls). */
+    /** The class's running recording. */
     running,
     /** Whether this tab is the one recording. */
     recordingHere: snapshot.activeId !== null,
