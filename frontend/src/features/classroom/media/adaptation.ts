@@ -1,7 +1,7 @@
 /**
  * Sending less video when the uplink struggles. Every few seconds each link's video sender reports whether
  * bandwidth holds it back (`qualityLimitationReason`) and how much the link can carry
- * (`availableOutgoingBitrate`); two bad readings in a row step the camera down a level (lower resolution and
+ * (`availableOutgoingBitrate`); three bad readings in a row step the camera down a level (lower resolution and
  * bitrate), and a run of good ones steps it back up, so it neither flaps nor stays low for ever.
  */
 
@@ -21,7 +21,12 @@ export const SEND_LEVELS: readonly SendLevel[] = [
 
 /** Below this estimate (bits per second) the link counts as struggling even before the encoder says so. */
 export const LOW_OUTGOING_BITRATE = 250_000
-export const BAD_READINGS_TO_STEP_DOWN = 2
+export const BAD_READINGS_TO_STEP_DOWN = 3
+/**
+ * A new connection's bandwidth estimate starts low and climbs for several seconds, during which the encoder
+ * reports "bandwidth" as a matter of course: readings from then do not count.
+ */
+export const WARM_UP_MS = 10_000
 export const GOOD_READINGS_TO_STEP_UP = 5
 
 export interface AdaptationState {

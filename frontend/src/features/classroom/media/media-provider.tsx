@@ -297,7 +297,7 @@ export function MediaProvider({ children }: { children: ReactNode }) {
     screen,
     stageUserId,
     selfQuality: engineSnap.selfQuality,
-    reducedVideo: engineSnap.sendLevel > 0,
+    reducedVideo: engineSnap.sendLevel > 0 && flags.video,
   }
 
   return (

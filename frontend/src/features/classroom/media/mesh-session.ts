@@ -12,7 +12,7 @@
  * (`adaptation.ts`); four times a second the receivers' audio levels feed the speaker detection.
  */
 import type { MediaFlags, MediaFrame, RoomAction } from '../utils/protocol'
-import { adapt, initialAdaptation, SEND_LEVELS, type AdaptationState } from './adaptation'
+import { adapt, initialAdaptation, SEND_LEVELS, WARM_UP_MS, type AdaptationState } from './adaptation'
 import { EMPTY_ENGINE_SNAPSHOT, LOCAL_KEY, type EngineSnapshot, type LocalTracks, type MediaEngine } from './engine'
 import type { RemotePeer } from './media-context'
 import { isPolite, PeerLink, type SignalMessage } from './peer-connection'
@@ -53,6 +53,8 @@ interface MeshPeer {
   lastInbound: { lost: number; received: number } | null
   quality: Quality | null
   adaptation: AdaptationState
+  /** When the connection last became connected (for the bandwidth estimate's warm-up). */
+  connectedAt: number | null
 }
 
 interface Roles {
@@ -217,6 +219,7 @@ export class MeshSession implements MediaEngine {
       lastInbound: null,
       quality: null,
       adaptation: initialAdaptation,
+      connectedAt: null,
     }
     this.peers.set(peerId, peer)
     return peer
@@ -239,7 +242,10 @@ export class MeshSession implements MediaEngine {
       onError: this.options.onError,
     })
     pc.addEventListener('track', () => this.emit())
-    pc.addEventListener('connectionstatechange', () => this.emit())
+    pc.addEventListener('connectionstatechange', () => {
+      peer.connectedAt = pc.connectionState === 'connected' ? (peer.connectedAt ?? Date.now()) : null
+      this.emit()
+    })
     if (!polite) {
       const camera = this.flags.audio_only ? null : this.tracks.camera
       pc.addTransceiver(this.tracks.audio ?? 'audio', { direction: 'sendrecv' })
@@ -258,6 +264,7 @@ export class MeshSession implements MediaEngine {
     peer.lastInbound = null
     peer.quality = null
     peer.adaptation = initialAdaptation
+    peer.connectedAt = null
   }
 
   private signal(to: string, message: SignalMessage): void {
@@ -310,7 +317,8 @@ export class MeshSession implements MediaEngine {
             peer.quality = quality
             changed = true
           }
-          if (this.tracks.camera && !this.flags.audio_only) {
+          const warm = peer.connectedAt !== null && Date.now() - peer.connectedAt >= WARM_UP_MS
+          if (this.tracks.camera && !this.flags.audio_only && warm) {
             const next = adapt(peer.adaptation, stats)
             if (next.level !== peer.adaptation.level) {
               await this.applySendLevel(pc, next.level)

@@ -54,7 +54,13 @@ export function MediaControls() {
   const micTitle = `${t('media.controls.microphone')} (${t('media.controls.shortcutMic')})`
   const cameraTitle = `${t('media.controls.camera')} (${t('media.controls.shortcutCamera')})`
   return (
-    <div role="group" aria-label={t('media.controls.label')} className="flex flex-wrap items-center gap-2">
+    <div
+      role="group"
+      aria-label={t('media.controls.label')}
+      className="flex flex-wrap items-center gap-2"
+      data-media-controls
+      data-quality={media.selfQuality ?? undefined}
+    >
       <ToggleButton pressed={media.micOn} danger={!media.micOn} onClick={media.toggleMic} title={micTitle} shortcut={SHORTCUTS.mic}>
         <MicIcon off={!media.micOn} />
         {t('media.controls.microphone')}

@@ -98,10 +98,10 @@ export function VideoStage({ media }: { media: MediaRoomValue }) {
   return (
     <ul
       aria-label={t('media.stage.grid')}
-      className={cn('grid min-h-0 flex-1 auto-rows-fr gap-2 overflow-y-auto p-2', gridColumns(others.length))}
+      className={cn('grid min-h-0 flex-1 content-center gap-2 overflow-y-auto p-2', gridColumns(others.length))}
     >
       {others.map((tile) => (
-        <li key={tile.key} className="min-h-32">
+        <li key={tile.key} className={cn('aspect-video min-h-0', others.length === 1 && 'mx-auto max-h-full w-full')}>
           <TileFor media={media} tile={tile} size="grid" />
         </li>
       ))}
