@@ -1,7 +1,8 @@
 /**
  * Draws the tutor's view of the class onto a 1280×720 canvas, many times a second: a shared screen if there is
  * one (unless the tutor's stage shows the whiteboard), else the whiteboard's canvases as they are on screen,
- * else the person on stage, with the tutor's camera in a corner. The canvas itself is never shown; `canvas.captureStream()` feeds MediaRecorder.
+ * else the person on stage, with the tutor's camera in a corner. The canvas itself is never shown;
+ * `canvas.captureStream()` feeds MediaRecorder.
  *
  * The drawing runs on `setInterval`, which keeps going (more slowly) when the tab is in the background, where
  * `requestAnimationFrame` would stop.

@@ -5,6 +5,7 @@
 import { AudioMixer } from './audio-mixer'
 import { createChunkQueue, type ChunkQueue, type QueueStatus, type RecordingChunk, type UploadOutcome } from './chunk-queue'
 import { Compositor } from './compositor'
+import { PartChunker } from './part-chunker'
 import {
   AUDIO_BITS_PER_SECOND,
   FRAME_RATE,
@@ -24,6 +25,11 @@ export interface RecorderOptions {
   onStoppedElsewhere: () => void
   /** MediaRecorder gave up (a device error); what was uploaded is kept. */
   onFailure: (error: unknown) => void
+  /**
+   * Whether recording waits for the page's audio to be allowed to play: browsers hold a page's audio until
+   * someone clicks in it, which after a reload has not happened yet.
+   */
+  onWaiting?: (waiting: boolean) => void
 }
 
 /** How long stopping waits for the last chunks to upload before telling the server anyway. */
@@ -35,7 +41,7 @@ export class Recorder {
   private readonly queue: ChunkQueue
   private readonly media: MediaRecorder
   private readonly canvasStream: MediaStream
-  private index = 0
+  private readonly chunker: PartChunker
   private finished = false
   private readonly onOnline = () => this.queue.wake()
   private readonly onGesture = () => this.mixer.resume()
@@ -68,10 +74,10 @@ export class Recorder {
       videoBitsPerSecond: VIDEO_BITS_PER_SECOND,
       audioBitsPerSecond: AUDIO_BITS_PER_SECOND,
     })
+    this.chunker = new PartChunker(options.part)
     this.media.addEventListener('dataavailable', (event) => {
-      if (event.data.size === 0) return
-      this.queue.push({ part: options.part, index: this.index, blob: event.data })
-      this.index += 1
+      const chunk = this.chunker.add(event.data)
+      if (chunk) this.queue.push(chunk)
     })
     this.media.addEventListener('error', (event) => {
       if (this.finished) return
@@ -87,16 +93,30 @@ export class Recorder {
 
   start(): void {
     this.mixer.sync(this.options.sources().audio)
-    this.mixer.resume()
     let ticks = 0
     // The audio follows who is in the class; checked about once a second.
     this.compositor.start(FRAME_RATE, () => {
       ticks += 1
       if (ticks % FRAME_RATE === 0) this.mixer.sync(this.options.sources().audio)
     })
-    this.media.start(TIMESLICE_MS)
     window.addEventListener('online', this.onOnline)
     document.addEventListener('pointerdown', this.onGesture, true)
+    // MediaRecorder makes nothing while the mixed audio is held, so it starts once the audio plays.
+    this.mixer.context.addEventListener('statechange', this.onAudioState)
+    this.onAudioState()
+    this.mixer.resume()
+  }
+
+  /** Lets the page's audio play (from a click on "Continue recording"). */
+  resumeAudio(): void {
+    this.mixer.resume()
+  }
+
+  private readonly onAudioState = () => {
+    if (this.finished) return
+    const running = this.mixer.context.state === 'running'
+    if (running && this.media.state === 'inactive') this.media.start(TIMESLICE_MS)
+    this.options.onWaiting?.(!running && this.media.state === 'inactive')
   }
 
   /** Stops recording and waits (up to `timeoutMs`) until every chunk is uploaded; false if some were not. */
@@ -114,6 +134,8 @@ export class Recorder {
       })
     }
     this.release()
+    const rest = this.chunker.flush()
+    if (rest) this.queue.push(rest)
     let timer: ReturnType<typeof setTimeout> | undefined
     const flushed = await Promise.race([
       this.queue.flush(),
@@ -150,6 +172,7 @@ export class Recorder {
     }
     this.compositor.close()
     for (const track of this.canvasStream.getTracks()) track.stop()
+    this.mixer.context.removeEventListener('statechange', this.onAudioState)
     this.mixer.close()
     window.removeEventListener('online', this.onOnline)
     document.removeEventListener('pointerdown', this.onGesture, true)

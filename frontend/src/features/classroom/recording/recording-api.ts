@@ -36,13 +36,17 @@ export function stopRecording(sessionId: string, recordingId: string): Promise<R
   )
 }
 
-export function chunkUrl(sessionId: string, recordingId: string, chunk: Pick<RecordingChunk, 'part' | 'index'>): string {
-  const path = `/api/v1/sessions/${encodeURIComponent(sessionId)}/recordings/${encodeURIComponent(recordingId)}/chunks/${chunk.part}/${chunk.index}`
-  return new URL(path, window.location.origin).toString()
+export function chunkUrl(sessionId: string, recordingId: string, { part, index }: Pick<RecordingChunk, 'part' | 'index'>) {
+  const recording = `/api/v1/sessions/${encodeURIComponent(sessionId)}/recordings/${encodeURIComponent(recordingId)}`
+  return new URL(`${recording}/chunks/${part}/${index}`, window.location.origin).toString()
 }
 
 /** `PUT /sessions/{id}/recordings/{rid}/chunks/{part}/{index}` with the chunk's bytes. */
-export async function uploadChunk(sessionId: string, recordingId: string, chunk: RecordingChunk): Promise<UploadOutcome> {
+export async function uploadChunk(
+  sessionId: string,
+  recordingId: string,
+  chunk: RecordingChunk,
+): Promise<UploadOutcome> {
   try {
     // The bytes themselves (not the Blob) so the request can be cloned for a retry after a sign-in refresh.
     const body = await chunk.blob.arrayBuffer()

@@ -35,13 +35,18 @@ function TutorRecording({ roomRecording }: { roomRecording: RunningRecording | n
     },
   })
   const { phase, running, recordingHere } = recorder
-  const elsewhere = running !== null && !recordingHere && phase === 'idle'
+  const elsewhere = running !== null && !recordingHere && (phase === 'idle' || phase === 'processing')
 
   return (
     <>
       <RecordingIndicator on={running !== null || phase === 'recording' || phase === 'stopping'} />
       {phase === 'recording' || phase === 'stopping' ? (
-        <Button variant="secondary" loading={phase === 'stopping'} loadingText={t('classroom.recording.saving')} onClick={() => setConfirming(true)}>
+        <Button
+          variant="secondary"
+          loading={phase === 'stopping'}
+          loadingText={t('classroom.recording.saving')}
+          onClick={() => setConfirming(true)}
+        >
           <span aria-hidden="true" className="text-red-700">
             ■
           </span>
@@ -61,24 +66,32 @@ function TutorRecording({ roomRecording }: { roomRecording: RunningRecording | n
           </Button>
         </>
       ) : (
-        phase !== 'processing' && (
-          <Button
-            variant="secondary"
-            loading={phase === 'starting'}
-            loadingText={t('classroom.recording.starting')}
-            disabled={!recorder.supported}
-            title={recorder.supported ? undefined : t('classroom.recording.unsupported')}
-            onClick={() => void recorder.start()}
-          >
-            <span aria-hidden="true" className="text-red-700">
-              ●
-            </span>
-            {t('classroom.recording.start')}
-          </Button>
-        )
+        <Button
+          variant="secondary"
+          loading={phase === 'starting'}
+          loadingText={t('classroom.recording.starting')}
+          disabled={!recorder.supported}
+          title={recorder.supported ? undefined : t('classroom.recording.unsupported')}
+          onClick={() => void recorder.start()}
+        >
+          <span aria-hidden="true" className="text-red-700">
+            ●
+          </span>
+          {t('classroom.recording.start')}
+        </Button>
       )}
       {!recorder.supported && phase === 'idle' && !running && (
         <span className="text-sm text-slate-700">{t('classroom.recording.unsupported')}</span>
+      )}
+      {recorder.waiting && phase === 'recording' && (
+        <>
+          <span role="status" className="text-sm font-medium text-amber-800" data-recording-waiting="true">
+            {t('classroom.recording.waiting')}
+          </span>
+          <Button size="sm" onClick={recorder.resumeAudio}>
+            {t('classroom.recording.continue')}
+          </Button>
+        </>
       )}
       {recorder.behind && (
         <span role="status" className="text-sm font-medium text-amber-800" data-recording-behind="true">

@@ -40,6 +40,7 @@ function setUp(overrides: Partial<ControllerDeps> = {}, storage = { shared: memo
           return Promise.resolve(true)
         }),
         abandon: vi.fn(),
+        resumeAudio: vi.fn(),
       }
       engines.push({ options, engine })
       return engine
@@ -177,6 +178,17 @@ describe('recording controller', () => {
     controller.follow(null, true)
     expect(engines[0]!.engine.abandon).toHaveBeenCalled()
     expect(controller.getSnapshot()).toMatchObject({ phase: 'processing', processingId: 'rec-1' })
+  })
+
+  it('tells when recording waits for a click to let the audio play, and passes the click on', async () => {
+    const { controller, engines } = setUp()
+    await controller.start()
+    engines[0]!.options.onWaiting!(true)
+    expect(controller.getSnapshot().waiting).toBe(true)
+    controller.resumeAudio()
+    expect(engines[0]!.engine.resumeAudio).toHaveBeenCalled()
+    engines[0]!.options.onWaiting!(false)
+    expect(controller.getSnapshot().waiting).toBe(false)
   })
 
   it('says the upload is behind after three waiting chunks or two failures in a row', () => {

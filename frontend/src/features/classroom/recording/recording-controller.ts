@@ -20,6 +20,8 @@ export interface RecorderSnapshot {
   /** The recording being processed after this tab stopped it (or saw it stop). */
   processingId: string | null
   queue: QueueStatus | null
+  /** Recording waits for the page's audio, which browsers hold until a click (after a reload). */
+  waiting: boolean
   /** The recording this tab started or continued, before the room tells of it. */
   known: RunningRecording | null
 }
@@ -29,6 +31,7 @@ export interface RecorderEngine {
   start: () => void
   finish: () => Promise<boolean>
   abandon: () => void
+  resumeAudio?: () => void
 }
 
 export interface ControllerDeps {
@@ -56,7 +59,14 @@ export function isBehind(status: QueueStatus | null): boolean {
   return status !== null && (status.pending >= BEHIND_CHUNKS || status.failures >= 2)
 }
 
-const IDLE: RecorderSnapshot = { phase: 'idle', activeId: null, processingId: null, queue: null, known: null }
+const IDLE: RecorderSnapshot = {
+  phase: 'idle',
+  activeId: null,
+  processingId: null,
+  queue: null,
+  waiting: false,
+  known: null,
+}
 
 export class RecordingController {
   private snapshot: RecorderSnapshot = IDLE
@@ -98,7 +108,14 @@ export class RecordingController {
     this.engine = null
     this.deps.memory.setTabRecording(this.deps.sessionId, null)
     this.deps.memory.forget(recordingId)
-    this.set({ phase: 'processing', activeId: null, processingId: recordingId, queue: null, known: null })
+    this.set({
+      phase: 'processing',
+      activeId: null,
+      processingId: recordingId,
+      queue: null,
+      waiting: false,
+      known: null,
+    })
   }
 
   private begin(recording: RunningRecording, part: number): void {
@@ -117,14 +134,24 @@ export class RecordingController {
       onFailure: (error) => {
         if (this.engine !== engine) return
         this.engine = null
-        this.set({ phase: 'idle', activeId: null, queue: null })
+        this.set({ phase: 'idle', activeId: null, queue: null, waiting: false })
         this.inputs.onError(error, 'record')
+      },
+      onWaiting: (waiting) => {
+        if (this.engine === engine && waiting !== this.snapshot.waiting) this.set({ waiting })
       },
     })
     memory.usePart(recording.id, part)
     memory.setTabRecording(sessionId, recording.id)
     this.engine = engine
-    this.set({ phase: 'recording', activeId: recording.id, processingId: null, known: recording, queue: null })
+    this.set({
+      phase: 'recording',
+      activeId: recording.id,
+      processingId: null,
+      known: recording,
+      queue: null,
+      waiting: false,
+    })
     engine.start()
   }
 
@@ -170,7 +197,7 @@ export class RecordingController {
         return
       } catch (error) {
         if (attempt >= STOP_ATTEMPTS) {
-          this.set({ phase: 'idle', activeId: null, queue: null })
+          this.set({ phase: 'idle', activeId: null, queue: null, waiting: false })
           this.inputs.onError(error, 'stop')
           return
         }
@@ -196,6 +223,11 @@ export class RecordingController {
     if (this.deps.memory.tabRecording(this.deps.sessionId) !== running.id) return
     this.resumedOnce = true
     this.begin(running, this.resumePart(running))
+  }
+
+  /** "Continue recording": the click lets the page's audio play, and recording goes on. */
+  resumeAudio(): void {
+    this.engine?.resumeAudio?.()
   }
 
   dismiss(): void {

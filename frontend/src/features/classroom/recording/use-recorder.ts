@@ -61,9 +61,11 @@ export function useRecorder({
     /** Whether this tab is the one recording. */
     recordingHere: snapshot.activeId !== null,
     behind: isBehind(snapshot.queue),
+    waiting: snapshot.waiting,
     processingId: snapshot.processingId,
     start: () => controller.start(),
     stop: () => controller.stop(running?.id ?? null),
     dismiss: () => controller.dismiss(),
+    resumeAudio: () => controller.resumeAudio(),
   }
 }
