@@ -21,12 +21,20 @@ function feed(state: AdaptationState, reading: SenderReading, times: number): Ad
 }
 
 describe('sending less video on a slow uplink', () => {
-  it('counts the encoder held back for bandwidth, or an estimate too low for the level, as struggling', () => {
+  it('counts the encoder held back for bandwidth on a link that cannot carry the level as struggling', () => {
     expect(isStruggling(bandwidth, 0)).toBe(true)
+    expect(isStruggling({ qualityLimitationReason: 'bandwidth', availableOutgoingBitrate: null }, 0)).toBe(true)
     expect(isStruggling({ qualityLimitationReason: 'cpu', availableOutgoingBitrate: null }, 0)).toBe(false)
     expect(isStruggling({ qualityLimitationReason: 'none', availableOutgoingBitrate: 200_000 }, 0)).toBe(true)
     // At the lowest level the estimate only has to carry that level.
     expect(isStruggling({ qualityLimitationReason: 'none', availableOutgoingBitrate: 200_000 }, 2)).toBe(false)
+  })
+
+  it('does not take its own bitrate cap for a slow link', () => {
+    // Capped at level 1, the encoder reports "bandwidth", but the link carries far more.
+    expect(isStruggling({ qualityLimitationReason: 'bandwidth', availableOutgoingBitrate: 3_700_000 }, 1)).toBe(false)
+    const recovering = feed({ level: 1, bad: 0, good: 0 }, { qualityLimitationReason: 'bandwidth', availableOutgoingBitrate: 3_700_000 }, GOOD_READINGS_TO_STEP_UP)
+    expect(recovering.level).toBe(0)
   })
 
   it('steps down only after several bad readings in a row, one level at a time, and no lower than the last', () => {
@@ -36,8 +44,10 @@ describe('sending less video on a slow uplink', () => {
     expect(feed(adapt(almost, fine), bandwidth, BAD_READINGS_TO_STEP_DOWN - 1).level).toBe(0)
     const down = adapt(almost, bandwidth)
     expect(down).toEqual({ level: 1, bad: 0, good: 0 })
-    const bottom = feed(down, bandwidth, BAD_READINGS_TO_STEP_DOWN * 5)
-    expect(bottom.level).toBe(SEND_LEVELS.length - 1)
+    // 400 kb/s carries level 1: it stays there.
+    expect(feed(down, bandwidth, BAD_READINGS_TO_STEP_DOWN * 5).level).toBe(1)
+    const starved: SenderReading = { qualityLimitationReason: 'bandwidth', availableOutgoingBitrate: 100_000 }
+    expect(feed(down, starved, BAD_READINGS_TO_STEP_DOWN * 5).level).toBe(SEND_LEVELS.length - 1)
   })
 
   it('steps back up after a longer run of good readings when the estimate carries the level above', () => {

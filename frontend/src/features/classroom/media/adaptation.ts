@@ -3,6 +3,10 @@
  * bandwidth holds it back (`qualityLimitationReason`) and how much the link can carry
  * (`availableOutgoingBitrate`); three bad readings in a row step the camera down a level (lower resolution and
  * bitrate), and a run of good ones steps it back up, so it neither flaps nor stays low for ever.
+ *
+ * The encoder says "bandwidth" whenever its bitrate is what holds the picture back, which is also true on a
+ * fast link when our own cap (`maxBitrate`) does: so "bandwidth" counts only while the link's estimate is
+ * below what the level asks for, or the estimate is unknown.
  */
 
 export interface SendLevel {
@@ -14,7 +18,7 @@ export interface SendLevel {
 
 /** Level 0 is full quality for a mesh of a few people; each step down halves the resolution. */
 export const SEND_LEVELS: readonly SendLevel[] = [
-  { scaleResolutionDownBy: 1, maxBitrate: 800_000 },
+  { scaleResolutionDownBy: 1, maxBitrate: 1_000_000 },
   { scaleResolutionDownBy: 2, maxBitrate: 300_000 },
   { scaleResolutionDownBy: 4, maxBitrate: 120_000 },
 ]
@@ -43,10 +47,11 @@ export interface SenderReading {
 }
 
 export function isStruggling(reading: SenderReading, level: number): boolean {
-  if (reading.qualityLimitationReason === 'bandwidth') return true
+  const wanted = SEND_LEVELS[level]?.maxBitrate ?? 0
   const estimate = reading.availableOutgoingBitrate
-  // Only worth stepping down when the link cannot even carry what the current level asks for.
-  return estimate !== null && estimate < Math.min(LOW_OUTGOING_BITRATE, SEND_LEVELS[level]?.maxBitrate ?? Infinity)
+  // The link cannot even carry a small picture at this level.
+  if (estimate !== null && estimate < Math.min(wanted, LOW_OUTGOING_BITRATE)) return true
+  return reading.qualityLimitationReason === 'bandwidth' && (estimate === null || estimate < wanted)
 }
 
 /** The next state after one reading. */

@@ -53,6 +53,8 @@ interface MeshPeer {
   lastInbound: { lost: number; received: number } | null
   quality: Quality | null
   adaptation: AdaptationState
+  /** The send level last put on the camera's sender (null: none yet). */
+  appliedLevel: number | null
   /** When the connection last became connected (for the bandwidth estimate's warm-up). */
   connectedAt: number | null
 }
@@ -219,6 +221,7 @@ export class MeshSession implements MediaEngine {
       lastInbound: null,
       quality: null,
       adaptation: initialAdaptation,
+      appliedLevel: null,
       connectedAt: null,
     }
     this.peers.set(peerId, peer)
@@ -264,6 +267,7 @@ export class MeshSession implements MediaEngine {
     peer.lastInbound = null
     peer.quality = null
     peer.adaptation = initialAdaptation
+    peer.appliedLevel = null
     peer.connectedAt = null
   }
 
@@ -320,11 +324,11 @@ export class MeshSession implements MediaEngine {
           const warm = peer.connectedAt !== null && Date.now() - peer.connectedAt >= WARM_UP_MS
           if (this.tracks.camera && !this.flags.audio_only && warm) {
             const next = adapt(peer.adaptation, stats)
-            if (next.level !== peer.adaptation.level) {
-              await this.applySendLevel(pc, next.level)
-              changed = true
-            }
+            if (next.level !== peer.adaptation.level) changed = true
             peer.adaptation = next
+          }
+          if (this.tracks.camera && peer.appliedLevel !== peer.adaptation.level) {
+            if (await this.applySendLevel(pc, peer.adaptation.level)) peer.appliedLevel = peer.adaptation.level
           }
         } catch (error) {
           this.options.onError?.(error)
@@ -339,17 +343,19 @@ export class MeshSession implements MediaEngine {
     if (changed) this.emit()
   }
 
-  private async applySendLevel(pc: RTCPeerConnection, level: number): Promise<void> {
+  /** Puts a send level on the camera's sender; false when it has no encodings yet (not negotiated). */
+  private async applySendLevel(pc: RTCPeerConnection, level: number): Promise<boolean> {
     const sender = rolesOf(pc)?.camera.sender
     const target = SEND_LEVELS[level]
-    if (!sender || !target) return
+    if (!sender || !target) return false
     const parameters = sender.getParameters()
-    if (!parameters.encodings?.length) return
+    if (!parameters.encodings?.length) return false
     for (const encoding of parameters.encodings) {
       encoding.scaleResolutionDownBy = target.scaleResolutionDownBy
       encoding.maxBitrate = target.maxBitrate
     }
     await sender.setParameters(parameters)
+    return true
   }
 
   private readLevels(): void {

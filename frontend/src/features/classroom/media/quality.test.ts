@@ -59,6 +59,16 @@ describe('connection quality', () => {
     })
   })
 
+  it('takes the pair the transport selected over other nominated ones', () => {
+    const stats = readLinkStats([
+      { type: 'candidate-pair', id: 'old', state: 'succeeded', nominated: true, currentRoundTripTime: 0.5, availableOutgoingBitrate: 0 },
+      { type: 'candidate-pair', id: 'now', state: 'succeeded', nominated: true, currentRoundTripTime: 0.02, availableOutgoingBitrate: 4_000_000 },
+      { type: 'transport', id: 't', selectedCandidatePairId: 'now' },
+    ])
+    expect(stats.rttMs).toBe(20)
+    expect(stats.availableOutgoingBitrate).toBe(4_000_000)
+  })
+
   it('falls back on the remote side’s round trip before a pair is nominated', () => {
     const stats = readLinkStats([{ type: 'remote-inbound-rtp', id: 'r', roundTripTime: 0.25 }])
     expect(stats.rttMs).toBe(250)

@@ -73,24 +73,25 @@ function num(value: unknown): number | null {
 }
 
 /**
- * Reads an `RTCStatsReport` (any iterable of its entries works, which keeps this testable): the nominated
- * candidate pair's RTT and outgoing estimate, inbound loss and jitter (the worst stream's), and the video
- * sender's limitation reason. `videoSenderTrackId`: the camera's `mediaSourceId` track, when known.
+ * Reads an `RTCStatsReport` (any iterable of its entries works, which keeps this testable): the selected
+ * candidate pair's RTT and outgoing estimate (the transport names it; older browsers only mark it
+ * nominated), inbound loss and jitter (the worst stream's), and the video senders' limitation reason.
  */
 export function readLinkStats(report: Iterable<StatsEntry>): LinkStats {
-  let rttMs: number | null = null
+  const entries = [...report]
+  const selectedId = entries.find((entry) => entry.type === 'transport' && typeof entry.selectedCandidatePairId === 'string')
+    ?.selectedCandidatePairId
+  const pairs = entries.filter((entry) => entry.type === 'candidate-pair')
+  const pair =
+    pairs.find((entry) => entry.id === selectedId) ??
+    pairs.find((entry) => (entry.nominated === true || entry.selected === true) && entry.state === 'succeeded')
   let jitterMs: number | null = null
   let lost = 0
   let received = 0
   let qualityLimitationReason: string | null = null
-  let availableOutgoingBitrate: number | null = null
   let remoteRttMs: number | null = null
-  for (const entry of report) {
-    if (entry.type === 'candidate-pair' && (entry.nominated === true || entry.selected === true) && entry.state === 'succeeded') {
-      const rtt = num(entry.currentRoundTripTime)
-      if (rtt !== null) rttMs = rtt * 1000
-      availableOutgoingBitrate = num(entry.availableOutgoingBitrate) ?? availableOutgoingBitrate
-    } else if (entry.type === 'inbound-rtp') {
+  for (const entry of entries) {
+    if (entry.type === 'inbound-rtp') {
       lost += Math.max(0, num(entry.packetsLost) ?? 0)
       received += num(entry.packetsReceived) ?? 0
       const jitter = num(entry.jitter)
@@ -106,11 +107,12 @@ export function readLinkStats(report: Iterable<StatsEntry>): LinkStats {
       if (rtt !== null) remoteRttMs = Math.max(remoteRttMs ?? 0, rtt * 1000)
     }
   }
+  const pairRtt = num(pair?.currentRoundTripTime)
   return {
-    rttMs: rttMs ?? remoteRttMs,
+    rttMs: pairRtt !== null ? pairRtt * 1000 : remoteRttMs,
     jitterMs,
     inbound: { lost, received },
     qualityLimitationReason,
-    availableOutgoingBitrate,
+    availableOutgoingBitrate: num(pair?.availableOutgoingBitrate),
   }
 }
