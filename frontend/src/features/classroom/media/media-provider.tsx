@@ -51,13 +51,25 @@ export function MediaProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const mode = settings?.mode ?? null
+  // A browser without WebRTC (rare now) keeps the room as it was without video: the board and chat.
+  const webrtc = typeof RTCPeerConnection !== 'undefined'
   let status: MediaStatus
   if (settingsQuery.isPending) status = 'loading'
-  else if (!settings) status = 'unavailable'
+  else if (!settings || (mode !== 'zoom' && !webrtc)) status = 'unavailable'
   else if (mode === 'zoom') status = 'zoom'
   else status = joined ? 'joined' : 'prejoin'
   const loadFailed =
     settingsQuery.isError && !(isApiError(settingsQuery.error) && [403, 404].includes(settingsQuery.error.status))
+
+  // TURN credentials lapse (`ice_expires_at`): fetch new ones a few minutes before, for later ICE restarts.
+  const expiresAt = settings?.ice_expires_at ?? null
+  const { refetch } = settingsQuery
+  useEffect(() => {
+    if (!expiresAt) return
+    const delay = Math.min(Math.max(Date.parse(expiresAt) - Date.now() - 5 * 60_000, 60_000), 2 ** 31 - 1)
+    const timer = setTimeout(() => void refetch(), delay)
+    return () => clearTimeout(timer)
+  }, [expiresAt, refetch])
 
   // A mesh above its limit: newcomers start with the camera off (audio, the board and chat stay).
   const crowded = mode === 'mesh' && settings !== null && state.participants.length > settings.mesh_limit
@@ -241,6 +253,12 @@ export function MediaProvider({ children }: { children: ReactNode }) {
     if (screenKey) setView('video')
   }
 
+  // Pinning someone shows them large: the speaker view.
+  const pin = useCallback((userId: string | null) => {
+    setPinned(userId)
+    if (userId) setLayout('speaker')
+  }, [])
+
   const setVolume = useCallback((key: string, volume: number) => {
     setVolumes((current) => ({ ...current, [key]: Math.max(0, Math.min(1, volume)) }))
   }, [])
@@ -262,7 +280,7 @@ export function MediaProvider({ children }: { children: ReactNode }) {
     status,
     settings,
     loadFailed,
-    retryLoad: () => void settingsQuery.refetch(),
+    retryLoad: () => void refetch(),
     local: localSnap,
     devicesSupported: local.supported,
     prefs,
@@ -290,7 +308,7 @@ export function MediaProvider({ children }: { children: ReactNode }) {
     view,
     setView,
     pinned,
-    setPinned,
+    setPinned: pin,
     volumes,
     setVolume,
     tiles,

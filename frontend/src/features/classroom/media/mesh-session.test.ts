@@ -57,6 +57,11 @@ class FakeConnection extends EventTarget {
   addIceCandidate = () => Promise.resolve()
   restartIce() {}
   getStats = () => Promise.resolve(new Map())
+  getConfiguration = () => this.config
+  setConfiguration = (config: RTCConfiguration) => {
+    this.configured = config
+  }
+  configured: RTCConfiguration | null = null
   close() {
     this.closed = true
   }
@@ -212,6 +217,16 @@ describe('the mesh', () => {
     // Its own frames, relayed back, are ignored.
     session.handle(hello('a-me-again', 'me'))
     expect(FakeConnection.made).toHaveLength(1)
+  })
+
+  it('gives open and future connections renewed ICE servers', () => {
+    session.start('a-me')
+    session.handle(hello('b-sana', 'sana'))
+    const renewed = [{ urls: ['turn:turn.example.org'], username: '1767225600:me', credential: 'new' }]
+    session.setIceServers(renewed)
+    expect(FakeConnection.made[0]!.configured?.iceServers).toEqual(renewed)
+    session.handle(hello('c-bilal', 'bilal'))
+    expect(FakeConnection.made[1]!.config.iceServers).toEqual(renewed)
   })
 
   it('ignores frames before joining', () => {

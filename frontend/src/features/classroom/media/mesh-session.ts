@@ -81,6 +81,7 @@ function flagsOf(frame: MediaFlags): MediaFlags {
 
 export class MeshSession implements MediaEngine {
   private readonly options: MeshOptions
+  private iceServers: RTCIceServer[]
   private readonly peers = new Map<string, MeshPeer>()
   private myPeerId: string | null = null
   private tracks: LocalTracks = { audio: null, camera: null, screen: null }
@@ -95,6 +96,7 @@ export class MeshSession implements MediaEngine {
 
   constructor(options: MeshOptions) {
     this.options = options
+    this.iceServers = options.iceServers
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -179,6 +181,18 @@ export class MeshSession implements MediaEngine {
     this.emit()
   }
 
+  /** New ICE servers (a renewed TURN credential): used by every connection from its next ICE restart. */
+  setIceServers(iceServers: RTCIceServer[]): void {
+    this.iceServers = iceServers
+    for (const peer of this.peers.values()) {
+      try {
+        peer.pc?.setConfiguration({ ...peer.pc.getConfiguration(), iceServers })
+      } catch (error) {
+        this.options.onError?.(error)
+      }
+    }
+  }
+
   /** Breakout rooms changed: connect to those now in this room, and drop those who are not. */
   reconsiderRooms(): void {
     if (this.closed || !this.myPeerId) return
@@ -229,7 +243,7 @@ export class MeshSession implements MediaEngine {
   }
 
   private createConnection(): RTCPeerConnection {
-    const config: RTCConfiguration = { iceServers: this.options.iceServers, bundlePolicy: 'max-bundle' }
+    const config: RTCConfiguration = { iceServers: this.iceServers, bundlePolicy: 'max-bundle' }
     return this.options.createConnection?.(config) ?? new RTCPeerConnection(config)
   }
 

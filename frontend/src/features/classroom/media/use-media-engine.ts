@@ -13,6 +13,10 @@ const noSubscribe = () => () => undefined
 const emptySnapshot = () => EMPTY_ENGINE_SNAPSHOT
 const NO_LINKS: Readonly<Record<string, LinkState>> = {}
 
+function iceConfig(servers: MediaSettings['ice_servers'] | undefined): RTCIceServer[] {
+  return (servers ?? []).map((server) => ({ ...server }))
+}
+
 function isMeshSnapshot(snapshot: EngineSnapshot): snapshot is MeshSnapshot {
   return 'links' in snapshot
 }
@@ -53,11 +57,18 @@ export function useMediaEngine({
   const readLevel = useEffectEvent(localLevel)
   const failed = useEffectEvent(onConnectFailed)
 
+  // Fresh settings (new TURN credentials) must not start the video over: the engine reads them when made,
+  // and takes new ICE servers as they come.
+  const settingsRef = useRef(settings)
+  useEffect(() => {
+    settingsRef.current = settings
+  })
   const mode = settings?.mode ?? null
+  const livekitUrl = settings?.livekit?.url ?? null
   const iceServers = settings?.ice_servers
-  const livekit = settings?.livekit ?? null
   useEffect(() => {
     if (!joined || mode === null || mode === 'zoom') return
+    const livekit = settingsRef.current?.livekit ?? null
     const inMyRoom = (userId: string) => {
       const current = stateRef.current
       return mediaRoomOf(current, userId) === mediaRoomOf(current, myUserId)
@@ -81,8 +92,7 @@ export function useMediaEngine({
         session.connect().catch((error: unknown) => failed(error))
       }, (error: unknown) => failed(error))
     } else {
-      const iceConfig = (iceServers ?? []).map((server) => ({ ...server }))
-      created = new MeshSession({ ...common, iceServers: iceConfig })
+      created = new MeshSession({ ...common, iceServers: iceConfig(settingsRef.current?.ice_servers) })
       setEngine(created)
     }
     return () => {
@@ -90,7 +100,11 @@ export function useMediaEngine({
       created?.close()
       setEngine(null)
     }
-  }, [joined, mode, iceServers, livekit, send, myUserId])
+  }, [joined, mode, livekitUrl, send, myUserId])
+
+  useEffect(() => {
+    if (engine instanceof MeshSession && iceServers) engine.setIceServers(iceConfig(iceServers))
+  }, [engine, iceServers])
 
   // What this browser sends: before the hello below, so the hello carries it.
   const { audio, camera, screen } = tracks
