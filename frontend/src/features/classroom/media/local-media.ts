@@ -279,14 +279,19 @@ export class LocalMedia {
     this.source = null
   }
 
-  /** Stops every device and the audio graph. */
+  /** Stops every device and the audio graph; devices that were still opening are let go as they arrive. */
   dispose(): void {
     this.disposed = true
     this.disconnectMeter()
     for (const track of [this.snapshot.audio, this.snapshot.camera, this.snapshot.screen]) track?.stop()
     void this.audioContext?.close().catch(() => undefined)
     this.audioContext = null
-    this.snapshot = { ...EMPTY }
-    this.listeners.clear()
+    this.analyser = null
+    this.update({ ...EMPTY, audioProblem: this.snapshot.audioProblem, videoProblem: this.snapshot.videoProblem })
+  }
+
+  /** In use again after `dispose` (React's development mode mounts effects twice). */
+  revive(): void {
+    this.disposed = false
   }
 }

@@ -6,6 +6,9 @@ import { browserMediaDevices, LocalMedia, type LocalSnapshot } from './local-med
 export function useLocalMedia(): { local: LocalMedia; snapshot: LocalSnapshot } {
   const [local] = useState(() => new LocalMedia(browserMediaDevices()))
   const snapshot = useSyncExternalStore(local.subscribe, local.getSnapshot)
-  useEffect(() => () => local.dispose(), [local])
+  useEffect(() => {
+    local.revive()
+    return () => local.dispose()
+  }, [local])
   return { local, snapshot }
 }
