@@ -9,13 +9,13 @@ import { canShareScreen } from '../utils/media-state'
 import type { MediaFlags } from '../utils/protocol'
 import { useMediaSettings } from './api'
 import { RemoteAudio } from './components/remote-audio'
-import { chosenDevice, loadPrefs, savePrefs, type DevicePrefs } from './devices'
 import { LOCAL_KEY } from './engine'
 import { MediaContext, type MediaContextValue } from './media-context'
 import { MediaRoomContext, type MediaRoomValue, type MediaStatus, type StageView } from './media-room-context'
 import { stageUserId as pickStageUser, type Layout } from './stage-layout'
 import { buildScreens, buildTiles } from './tiles'
 import { useDevices } from './use-devices'
+import { useLocalControls } from './use-local-controls'
 import { useLocalMedia } from './use-local-media'
 import { useMediaEngine } from './use-media-engine'
 import { useMediaShortcuts } from './use-media-shortcuts'
@@ -33,22 +33,12 @@ export function MediaProvider({ children }: { children: ReactNode }) {
   const settingsQuery = useMediaSettings(session.id)
   const settings = settingsQuery.data ?? null
   const { local, snapshot: localSnap } = useLocalMedia()
-  const [prefs, setPrefsState] = useState<DevicePrefs>(loadPrefs)
   const [joined, setJoined] = useState(false)
   const [devicesOpen, setDevicesOpen] = useState(false)
   const [layout, setLayout] = useState<Layout>('grid')
   const [view, setView] = useState<StageView>(state.board ? 'board' : 'video')
   const [pinned, setPinned] = useState<string | null>(null)
   const [volumes, setVolumes] = useState<Record<string, number>>({})
-  const cameraBeforeAudioOnly = useRef(false)
-
-  const updatePrefs = useCallback((change: Partial<DevicePrefs>) => {
-    setPrefsState((current) => {
-      const next = { ...current, ...change }
-      savePrefs(next)
-      return next
-    })
-  }, [])
 
   const mode = settings?.mode ?? null
   // A browser without WebRTC (rare now) keeps the room as it was without video: the board and chat.
@@ -75,6 +65,8 @@ export function MediaProvider({ children }: { children: ReactNode }) {
   const crowded = mode === 'mesh' && settings !== null && state.participants.length > settings.mesh_limit
 
   const { devices, refresh: refreshDevices } = useDevices(local, `${localSnap.audio?.id ?? ''}|${localSnap.camera?.id ?? ''}`)
+  const controls = useLocalControls(local, devices)
+  const { prefs } = controls
 
   // The device check opens what the person asked for last time.
   const prejoin = status === 'prejoin'
@@ -124,80 +116,7 @@ export function MediaProvider({ children }: { children: ReactNode }) {
     [local],
   )
 
-  const toggleMic = useCallback(() => {
-    const snap = local.getSnapshot()
-    if (!snap.audio) {
-      void local.openMic(chosenDevice(devices.audioInput, prefs.audioInput), true)
-      updatePrefs({ mic: true })
-      return
-    }
-    local.setMicOn(!snap.micOn)
-    updatePrefs({ mic: !snap.micOn })
-  }, [local, devices.audioInput, prefs.audioInput, updatePrefs])
-
-  const toggleCamera = useCallback(() => {
-    if (local.getSnapshot().camera) {
-      local.closeCamera()
-      updatePrefs({ camera: false })
-      return
-    }
-    // Turning the camera on ends audio-only mode: one click does what the person means.
-    updatePrefs({ camera: true, audioOnly: false })
-    void local.openCamera(chosenDevice(devices.videoInput, prefs.videoInput))
-  }, [local, devices.videoInput, prefs.videoInput, updatePrefs])
-
   const canShare = canShareScreen(state, settings?.screen_share ?? false) && local.canShareScreen
-  const toggleScreen = useCallback(() => {
-    if (local.getSnapshot().screen) {
-      local.stopScreen()
-      return
-    }
-    void local.shareScreen(() => undefined)
-  }, [local])
-
-  const setAudioOnly = useCallback(
-    (on: boolean) => {
-      if (on === prefs.audioOnly) return
-      updatePrefs({ audioOnly: on })
-      if (on) {
-        cameraBeforeAudioOnly.current = local.getSnapshot().camera !== null
-        local.closeCamera()
-      } else if (cameraBeforeAudioOnly.current) {
-        cameraBeforeAudioOnly.current = false
-        void local.openCamera(chosenDevice(devices.videoInput, prefs.videoInput))
-      }
-    },
-    [local, prefs.audioOnly, prefs.videoInput, devices.videoInput, updatePrefs],
-  )
-
-  const setPrejoinMic = useCallback(
-    (on: boolean) => {
-      updatePrefs({ mic: on })
-      if (local.getSnapshot().audio) local.setMicOn(on)
-      else if (on) void local.openMic(chosenDevice(devices.audioInput, prefs.audioInput), true)
-    },
-    [local, devices.audioInput, prefs.audioInput, updatePrefs],
-  )
-
-  const setPrejoinCamera = useCallback(
-    (on: boolean) => {
-      updatePrefs(on ? { camera: true, audioOnly: false } : { camera: false })
-      if (!on) local.closeCamera()
-      else if (!local.getSnapshot().camera) void local.openCamera(chosenDevice(devices.videoInput, prefs.videoInput))
-    },
-    [local, devices.videoInput, prefs.videoInput, updatePrefs],
-  )
-
-  const switchDevice = useCallback(
-    (kind: 'audioInput' | 'videoInput' | 'audioOutput', deviceId: string | null) => {
-      updatePrefs({ [kind]: deviceId })
-      const snap = local.getSnapshot()
-      if (kind === 'audioInput' && snap.audio) void local.openMic(deviceId, snap.micOn)
-      if (kind === 'videoInput' && snap.camera) void local.openCamera(deviceId)
-    },
-    [local, updatePrefs],
-  )
-
   // The tutor muted this person (or every student): the microphone goes off, and they may turn it on again.
   const lastMute = useRef(state.mutedAtSeq)
   useEffect(() => {
@@ -263,6 +182,7 @@ export function MediaProvider({ children }: { children: ReactNode }) {
     setVolumes((current) => ({ ...current, [key]: Math.max(0, Math.min(1, volume)) }))
   }, [])
 
+  const { toggleMic, toggleCamera } = controls
   useMediaShortcuts({ enabled: status === 'joined', toggleMic, toggleCamera })
 
   const sharedMedia = useMemo<MediaContextValue>(
@@ -286,7 +206,7 @@ export function MediaProvider({ children }: { children: ReactNode }) {
     prefs,
     devices,
     refreshDevices,
-    switchDevice,
+    switchDevice: controls.switchDevice,
     micLevel: () => local.level(),
     crowded,
     join,
@@ -297,10 +217,10 @@ export function MediaProvider({ children }: { children: ReactNode }) {
     canShare,
     toggleMic,
     toggleCamera,
-    toggleScreen,
-    setAudioOnly,
-    setPrejoinMic,
-    setPrejoinCamera,
+    toggleScreen: controls.toggleScreen,
+    setAudioOnly: controls.setAudioOnly,
+    setPrejoinMic: controls.setPrejoinMic,
+    setPrejoinCamera: controls.setPrejoinCamera,
     devicesOpen,
     setDevicesOpen,
     layout,
