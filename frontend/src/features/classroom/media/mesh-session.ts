@@ -12,12 +12,13 @@
  * (`adaptation.ts`); four times a second the receivers' audio levels feed the speaker detection.
  */
 import type { MediaFlags, MediaFrame, RoomAction } from '../utils/protocol'
-import { adapt, initialAdaptation, SEND_LEVELS, WARM_UP_MS, type AdaptationState } from './adaptation'
+import { adapt, initialAdaptation, WARM_UP_MS, type AdaptationState } from './adaptation'
 import { EMPTY_ENGINE_SNAPSHOT, LOCAL_KEY, type EngineSnapshot, type LocalTracks, type MediaEngine } from './engine'
 import type { RemotePeer } from './media-context'
 import { isPolite, PeerLink, type SignalMessage } from './peer-connection'
 import { classifyQuality, lossBetween, overallQuality, readLinkStats, type Quality } from './quality'
 import { SpeakerTracker, type SpeakerSnapshot } from './speaker'
+import { applyPlan, applySendLevel, rolesOf, transceiverPlan } from './transceivers'
 
 export const STATS_INTERVAL_MS = 2000
 export const LEVELS_INTERVAL_MS = 250
@@ -57,18 +58,6 @@ interface MeshPeer {
   appliedLevel: number | null
   /** When the connection last became connected (for the bandwidth estimate's warm-up). */
   connectedAt: number | null
-}
-
-interface Roles {
-  audio: RTCRtpTransceiver
-  camera: RTCRtpTransceiver
-  screen: RTCRtpTransceiver
-}
-
-/** The three transceivers by position: the impolite side made them in this order, the other side follows the m-lines. */
-function rolesOf(pc: RTCPeerConnection): Roles | null {
-  const [audio, camera, screen] = pc.getTransceivers()
-  return audio && camera && screen ? { audio, camera, screen } : null
 }
 
 function sameFlags(a: MediaFlags, b: MediaFlags): boolean {
@@ -264,10 +253,9 @@ export class MeshSession implements MediaEngine {
       this.emit()
     })
     if (!polite) {
-      const camera = this.flags.audio_only ? null : this.tracks.camera
-      pc.addTransceiver(this.tracks.audio ?? 'audio', { direction: 'sendrecv' })
-      pc.addTransceiver(camera ?? 'video', { direction: this.flags.audio_only ? 'inactive' : 'sendrecv' })
-      pc.addTransceiver(this.tracks.screen ?? 'video', { direction: 'sendrecv' })
+      for (const { kind, direction, track } of transceiverPlan(this.tracks, this.flags.audio_only)) {
+        pc.addTransceiver(track ?? kind, { direction })
+      }
       this.attach(peer)
     }
   }
@@ -294,22 +282,9 @@ export class MeshSession implements MediaEngine {
 
   /** Puts this side's tracks and directions on a connection's transceivers, and builds its remote streams. */
   private attach(peer: MeshPeer): void {
-    const pc = peer.pc
-    if (!pc) return
-    const roles = rolesOf(pc)
+    const roles = peer.pc ? rolesOf(peer.pc) : null
     if (!roles) return
-    const audioOnly = this.flags.audio_only
-    const wanted: [RTCRtpTransceiver, RTCRtpTransceiverDirection, MediaStreamTrack | null][] = [
-      [roles.audio, 'sendrecv', this.tracks.audio],
-      [roles.camera, audioOnly ? 'inactive' : 'sendrecv', audioOnly ? null : this.tracks.camera],
-      [roles.screen, 'sendrecv', this.tracks.screen],
-    ]
-    for (const [transceiver, direction, track] of wanted) {
-      if (transceiver.direction !== direction) transceiver.direction = direction
-      if (transceiver.sender.track !== track) {
-        transceiver.sender.replaceTrack(track).catch((error: unknown) => this.options.onError?.(error))
-      }
-    }
+    applyPlan(roles, transceiverPlan(this.tracks, this.flags.audio_only), (error) => this.options.onError?.(error))
     if (!peer.stream) {
       peer.stream = new MediaStream([roles.audio.receiver.track, roles.camera.receiver.track])
       peer.screen = new MediaStream([roles.screen.receiver.track])
@@ -342,7 +317,8 @@ export class MeshSession implements MediaEngine {
             peer.adaptation = next
           }
           if (this.tracks.camera && peer.appliedLevel !== peer.adaptation.level) {
-            if (await this.applySendLevel(pc, peer.adaptation.level)) peer.appliedLevel = peer.adaptation.level
+            const sender = rolesOf(pc)?.camera.sender
+            if (sender && (await applySendLevel(sender, peer.adaptation.level))) peer.appliedLevel = peer.adaptation.level
           }
         } catch (error) {
           this.options.onError?.(error)
@@ -355,21 +331,6 @@ export class MeshSession implements MediaEngine {
       changed = true
     }
     if (changed) this.emit()
-  }
-
-  /** Puts a send level on the camera's sender; false when it has no encodings yet (not negotiated). */
-  private async applySendLevel(pc: RTCPeerConnection, level: number): Promise<boolean> {
-    const sender = rolesOf(pc)?.camera.sender
-    const target = SEND_LEVELS[level]
-    if (!sender || !target) return false
-    const parameters = sender.getParameters()
-    if (!parameters.encodings?.length) return false
-    for (const encoding of parameters.encodings) {
-      encoding.scaleResolutionDownBy = target.scaleResolutionDownBy
-      encoding.maxBitrate = target.maxBitrate
-    }
-    await sender.setParameters(parameters)
-    return true
   }
 
   private readLevels(): void {
