@@ -104,7 +104,9 @@ test('a tutor schedules a class, runs a poll, breakout rooms and the whiteboard,
   await expect(tutor.getByText('2 votes · 100%')).toBeVisible();
   await shot(tutor, '41-live-class-poll');
 
-  // Whiteboard: the tutor draws a rectangle; both students see it arrive.
+  // Whiteboard: everyone joins the class without camera or microphone and puts the board on their stage;
+  // the tutor draws a rectangle and both students see it arrive.
+  for (const page of [tutor, usman, zainab]) await showBoard(page);
   await drawRectangle(tutor);
   for (const student of [usman, zainab]) {
     await expect(student.getByRole('region', { name: 'Whiteboard' })).toHaveAttribute('data-element-count', '1');
@@ -146,6 +148,12 @@ test('a tutor schedules a class, runs a poll, breakout rooms and the whiteboard,
   expect(csv).toContain('Usman');
   expect(csv).toContain('Zainab');
 });
+
+/** Past the device check without camera or microphone, with the whiteboard on the stage. */
+async function showBoard(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Join without camera or microphone' }).click();
+  await page.getByRole('group', { name: 'Show on stage' }).getByRole('button', { name: 'Whiteboard' }).click();
+}
 
 /** Picks the rectangle tool with its keyboard shortcut and drags one out on the board. */
 async function drawRectangle(page: Page): Promise<void> {
