@@ -1,6 +1,6 @@
 """One room across two ASGI server processes sharing Redis: participants on different servers meet, chat,
-raise hands, answer polls, move between breakout rooms, draw on the board and obey the tutor's controls as
-if on one server."""
+raise hands, answer polls, signal WebRTC offers, move between breakout rooms, draw on the board and obey
+the tutor's controls as if on one server."""
 
 from __future__ import annotations
 
@@ -62,8 +62,16 @@ def test_a_room_spans_two_server_processes():
             assert json.loads(other_on_a.recv(timeout=10))["type"] == "waiting"
             for waiting in (student, other):
                 tutor_on_a.send(json.dumps({"type": "admit", "user_id": str(waiting.id)}))
-            assert next_of(student_on_b, "welcome")["session"]["title"] == "Two servers"
+            student_peer = next_of(student_on_b, "welcome")["you"]["peer_id"]
             assert next_of(other_on_a, "welcome")["you"]["tutor"] is False
+
+            # Media signaling crosses servers too: an offer from A reaches exactly the peer on B.
+            tutor_on_a.send(json.dumps({"type": "media.hello", "audio": True, "video": True}))
+            hello = next_of(student_on_b, "media.hello")
+            offer = {"type": "offer", "sdp": "v=0\r\n"}
+            tutor_on_a.send(json.dumps({"type": "rtc.signal", "to": student_peer, "description": offer}))
+            signal = next_of(student_on_b, "rtc.signal")
+            assert signal["from"] == hello["peer_id"] and signal["description"] == offer
 
             student_on_b.send(json.dumps({"type": "chat.send", "body": "Hello from server B"}))
             assert next_of(tutor_on_a, "chat.message")["message"]["body"] == "Hello from server B"
