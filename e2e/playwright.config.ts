@@ -1,25 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, systemChromium } from './launch';
 
 const PORT = Number(process.env.E2E_PORT ?? 8055);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-// Debian's Chromium when present (no browser downloads needed); otherwise Playwright's own
-// browser, installed with `npx playwright install chromium` on machines that have the internet.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-
-const launchOptions = {
-  executablePath: systemChromium,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
-};
+const launchOptions = { executablePath: systemChromium, args: chromiumArgs };
 
 export default defineConfig({
   testDir: './tests',

@@ -1,36 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { a11yViolations, DEMO_PASSWORD, logInAs, shot } from './helpers';
-
-// The demo school's algebra course belongs to tutor1; student3 and student4 are enrolled in it. Entering a
-// live class changes nothing about their accounts, so the shared demo logins are safe to use here.
-const TUTOR = 'tutor1@ustad.test';
-const STUDENTS = ['student3@ustad.test', 'student4@ustad.test'];
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await logInAs(page, email, DEMO_PASSWORD);
-  return page;
-}
-
-/** Schedules a class with a waiting room, starting now, through the API as the tutor. */
-async function scheduleClass(tutor: Page, title: string): Promise<string> {
-  const login = await tutor.request.post('/api/v1/auth/login', { data: { email: TUTOR, password: DEMO_PASSWORD } });
-  const { access } = (await login.json()) as { access: string };
-  const now = Date.now();
-  const created = await tutor.request.post('/api/v1/sessions', {
-    headers: { Authorization: `Bearer ${access}` },
-    data: {
-      title,
-      course: 'o-level-algebra-essentials',
-      starts_at: new Date(now).toISOString(),
-      ends_at: new Date(now + 60 * 60 * 1000).toISOString(),
-      waiting_room: true,
-    },
-  });
-  expect(created.status()).toBe(201);
-  const sessions = (await created.json()) as { id: string }[];
-  return sessions[0].id;
-}
+import { expect, test } from '@playwright/test';
+import { scheduleClassNow, signedIn, STUDENTS, TUTOR } from './classes';
+import { a11yViolations, shot } from './helpers';
 
 test('a tutor admits two students from the waiting room; they chat, raise hands and the tutor ends the class', async ({
   browser,
@@ -38,7 +8,7 @@ test('a tutor admits two students from the waiting room; they chat, raise hands 
   test.setTimeout(180_000);
   const title = `Live doubts ${Date.now()}`;
   const tutor = await signedIn(browser, TUTOR);
-  const id = await scheduleClass(tutor, title);
+  const id = await scheduleClassNow(tutor, title, { waiting_room: true });
   await tutor.goto(`/classroom/${id}`);
   await expect(tutor.getByRole('heading', { level: 1, name: title })).toBeVisible();
 

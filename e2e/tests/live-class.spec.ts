@@ -1,18 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { a11yViolations, DEMO_PASSWORD, logInAs, shot } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { signedIn, STUDENTS, TUTOR } from './classes';
+import { a11yViolations, shot } from './helpers';
 
-// tutor1 teaches the algebra course, in which student3 (Usman) and student4 (Zainab) are enrolled. A class
-// scheduled here is new and only adds to their timetables, so the shared demo logins are safe to use.
-const TUTOR = 'tutor1@ustad.test';
-const STUDENTS = ['student3@ustad.test', 'student4@ustad.test'];
 const COURSE = 'O-level mathematics: algebra';
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await logInAs(page, email, DEMO_PASSWORD);
-  return page;
-}
 
 /** The date and time `minutesAhead` from now on the wall clock of `zone`, as the form's inputs take them. */
 function wallClock(zone: string, minutesAhead: number): { date: string; time: string } {

@@ -1,54 +1,11 @@
-import { existsSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { a11yViolations, DEMO_PASSWORD, logInAs, shot } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { chromiumArgs, fakeMediaArgs, systemChromium } from '../launch';
+import { scheduleClassNow, signedIn, STUDENTS, TUTOR } from './classes';
+import { a11yViolations, shot } from './helpers';
 
 // Chromium's fake camera (a moving test pattern), fake microphone (a beep) and fake screen, accepted without a
 // prompt: three real browsers exchange real WebRTC video through the platform's signaling.
-test.use({
-  launchOptions: {
-    executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path)),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      '--auto-select-desktop-capture-source=Entire screen',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  },
-});
-
-// tutor1 teaches the algebra course, in which student3 (Usman) and student4 (Zainab) are enrolled.
-const TUTOR = 'tutor1@ustad.test';
-const STUDENTS = ['student3@ustad.test', 'student4@ustad.test'];
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await logInAs(page, email, DEMO_PASSWORD);
-  return page;
-}
-
-async function scheduleClass(tutor: Page, title: string): Promise<string> {
-  const login = await tutor.request.post('/api/v1/auth/login', { data: { email: TUTOR, password: DEMO_PASSWORD } });
-  const { access } = (await login.json()) as { access: string };
-  const now = Date.now();
-  const created = await tutor.request.post('/api/v1/sessions', {
-    headers: { Authorization: `Bearer ${access}` },
-    data: {
-      title,
-      course: 'o-level-algebra-essentials',
-      starts_at: new Date(now).toISOString(),
-      ends_at: new Date(now + 60 * 60 * 1000).toISOString(),
-    },
-  });
-  expect(created.status()).toBe(201);
-  return ((await created.json()) as { id: string }[])[0].id;
-}
+test.use({ launchOptions: { executablePath: systemChromium, args: [...chromiumArgs, ...fakeMediaArgs] } });
 
 /** Remote videos (`selector`) whose picture has a size and whose time moves on: really playing. */
 async function expectPlaying(page: Page, selector: string, count: number): Promise<void> {
@@ -73,10 +30,11 @@ const REMOTE_CAMERAS = 'video[data-peer-id]:not([data-screen])';
 test('a tutor and two students see each other, share a screen, go audio-only and record the class', async ({ browser }) => {
   test.setTimeout(420_000);
   const title = `Video algebra ${Date.now()}`;
-  const tutor = await signedIn(browser, TUTOR);
-  const id = await scheduleClass(tutor, title);
-  const usman = await signedIn(browser, STUDENTS[0]);
-  const zainab = await signedIn(browser, STUDENTS[1]);
+  const viewport = { width: 1280, height: 900 };
+  const tutor = await signedIn(browser, TUTOR, viewport);
+  const id = await scheduleClassNow(tutor, title);
+  const usman = await signedIn(browser, STUDENTS[0], viewport);
+  const zainab = await signedIn(browser, STUDENTS[1], viewport);
 
   // Everyone checks their camera and microphone first, then joins the video.
   for (const page of [tutor, usman, zainab]) {

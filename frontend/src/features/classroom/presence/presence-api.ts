@@ -2,28 +2,15 @@
  * Face presence (docs/classroom.md, "Face presence"): whether the class uses it (the media settings), and one
  * small webcam frame a minute, sent as a multipart upload through the authenticated `fetch`.
  */
-import { queryOptions, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 
-import { apiClient } from '@/api/client'
 import { authFetch } from '@/lib/auth/auth-fetch'
-import { unwrap } from '@/lib/errors'
 
-/** `GET /sessions/{id}/media`: the class's media settings, `face_presence` among them. */
-export function getMediaSettings(sessionId: string, signal?: AbortSignal) {
-  return unwrap(apiClient.GET('/api/v1/sessions/{id}/media', { params: { path: { id: sessionId } }, signal }))
-}
+import { mediaSettingsQueryOptions } from '../media/api'
 
-export const facePresenceQueryOptions = (sessionId: string) =>
-  queryOptions({
-    queryKey: ['face-presence', sessionId] as const,
-    queryFn: ({ signal }) => getMediaSettings(sessionId, signal),
-    select: (settings) => settings.face_presence === true,
-    staleTime: Infinity,
-    retry: false,
-  })
-
+/** Whether the class checks face presence: read from the room's media settings (one request for both). */
 export function useFacePresenceEnabled(sessionId: string, enabled: boolean) {
-  return useQuery({ ...facePresenceQueryOptions(sessionId), enabled })
+  return useQuery({ ...mediaSettingsQueryOptions(sessionId), select: (settings) => settings.face_presence, enabled })
 }
 
 /**
