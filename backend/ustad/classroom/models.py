@@ -63,6 +63,9 @@ class LiveSession(BaseModel):
     capacity = models.PositiveIntegerField(null=True, blank=True, validators=[MinValueValidator(1),
                                                                               MaxValueValidator(MAX_CAPACITY)])
     join_policy = models.CharField(max_length=16, choices=JoinPolicy.choices, default=JoinPolicy.COURSE)
+    seat_price_amount = models.PositiveIntegerField(default=0, validators=[MaxValueValidator(100_000_000)],
+                                                    help_text="Minor units for a seat (seats policy); 0 is free.")
+    seat_currency = models.CharField(max_length=3, default="PKR", help_text="PKR or USD.")
     waiting_room = models.BooleanField(default=False)
     status = models.CharField(max_length=16, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED)
     locked = models.BooleanField(default=False)

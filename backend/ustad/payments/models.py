@@ -39,6 +39,11 @@ class Order(BaseModel):
     idempotency_key = models.CharField(max_length=80, help_text="The checkout button's key: a double click "
                                                                   "makes one order.")
     paid_at = models.DateTimeField(null=True, blank=True)
+    receipt_number = models.PositiveBigIntegerField(null=True, blank=True, unique=True,
+                                                    help_text="Numbered from a database sequence when paid.")
+    referrer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="referred_orders",
+                                 help_text="Who referred the buyer, when this is their first purchase.")
 
     class Meta:
         ordering = ["-created_at"]
@@ -63,6 +68,8 @@ class Order(BaseModel):
 class ItemKind(models.TextChoices):
     COURSE = "course", "A course"
     LIVE_SEAT = "live_seat", "A seat in a live class"
+    LISTING = "listing", "Recorded lessons from the marketplace"
+    PLAN = "plan", "A month of a subscription plan"
 
 
 class OrderItem(BaseModel):
@@ -72,8 +79,12 @@ class OrderItem(BaseModel):
                                related_name="order_items")
     session = models.ForeignKey("classroom.LiveSession", on_delete=models.PROTECT, null=True, blank=True,
                                 related_name="order_items")
-    seller = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sold_items",
-                               help_text="The tutor who earns from this item.")
+    listing = models.ForeignKey("Listing", on_delete=models.PROTECT, null=True, blank=True, related_name="order_items")
+    subscription = models.ForeignKey("Subscription", on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="order_items")
+    seller = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="sold_items",
+                               help_text="The tutor who earns from this item; none for the platform's plans.")
     title = models.CharField(max_length=200, help_text="What was bought, as it was called then.")
     unit_amount = models.BigIntegerField()
     discount = models.BigIntegerField(default=0)
@@ -84,9 +95,15 @@ class OrderItem(BaseModel):
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=ItemKind.values), name="payments_item_kind_known"),
             models.CheckConstraint(
-                condition=(Q(kind=ItemKind.COURSE, course__isnull=False, session__isnull=True)
-                           | Q(kind=ItemKind.LIVE_SEAT, session__isnull=False, course__isnull=True)),
-                name="payments_item_names_one_thing_of_its_kind"),
+                condition=(Q(kind=ItemKind.COURSE, course__isnull=False, session__isnull=True,
+                             listing__isnull=True, subscription__isnull=True, seller__isnull=False)
+                           | Q(kind=ItemKind.LIVE_SEAT, session__isnull=False, course__isnull=True,
+                               listing__isnull=True, subscription__isnull=True, seller__isnull=False)
+                           | Q(kind=ItemKind.LISTING, listing__isnull=False, course__isnull=True,
+                               session__isnull=True, subscription__isnull=True, seller__isnull=False)
+                           | Q(kind=ItemKind.PLAN, subscription__isnull=False, course__isnull=True,
+                               session__isnull=True, listing__isnull=True, seller__isnull=True)),
+                name="payments_item_names_one_thing_of_its_kind_v2"),
             models.CheckConstraint(condition=Q(unit_amount__gte=0, discount__gte=0, discount__lte=F("unit_amount")),
                                    name="payments_item_discount_within_price"),
             models.CheckConstraint(condition=Q(amount=F("unit_amount") - F("discount")),
@@ -195,3 +212,252 @@ class LedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.amount}"
+
+
+class PaymentStatus(models.TextChoices):
+    CREATED = "created", "Waiting for the buyer"
+    PROCESSING = "processing", "Processing"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Payment(BaseModel):
+    """One attempt to pay an order at one provider; an order may need several (a declined card, a retry)."""
+
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="payments")
+    provider = models.CharField(max_length=16)
+    status = models.CharField(max_length=16, choices=PaymentStatus.choices, default=PaymentStatus.CREATED)
+    amount = models.BigIntegerField()
+    currency = models.CharField(max_length=3, choices=Currency.choices)
+    provider_ref = models.CharField(max_length=120, help_text="The provider's id: a Checkout Session, a PayPal "
+                                                             "order, a JazzCash transaction reference.")
+    provider_payment_ref = models.CharField(max_length=120, blank=True,
+                                            help_text="The captured charge, needed to refund it.")
+    redirect_url = models.URLField(max_length=2000, blank=True)
+    form_fields = models.JSONField(default=dict, blank=True, help_text="For providers whose checkout is a POST.")
+    failure_code = models.CharField(max_length=40, blank=True)
+    failure_message = models.CharField(max_length=300, blank=True)
+    checked_at = models.DateTimeField(null=True, blank=True, help_text="Last status inquiry at the provider.")
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "provider_ref"], name="payments_payment_ref_once"),
+            models.CheckConstraint(condition=Q(amount__gt=0, amount__lte=MAX_AMOUNT), name="payments_payment_amount_sane"),
+            models.CheckConstraint(condition=Q(status__in=PaymentStatus.values), name="payments_payment_status_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.provider_ref} {self.status}"
+
+
+class WebhookOutcome(models.TextChoices):
+    PROCESSED = "processed", "Processed"
+    IGNORED = "ignored", "Nothing to do"
+    REJECTED = "rejected", "Rejected: bad signature or body"
+    FAILED = "failed", "Failed; the provider will retry"
+
+
+class WebhookEvent(BaseModel):
+    """Every delivery, kept: verified events once per provider event id; rejected ones for the audit."""
+
+    provider = models.CharField(max_length=16)
+    event_id = models.CharField(max_length=120, blank=True)
+    event_type = models.CharField(max_length=80, blank=True)
+    outcome = models.CharField(max_length=16, choices=WebhookOutcome.choices)
+    error = models.CharField(max_length=300, blank=True)
+    payload = models.TextField(blank=True, help_text="The body as received (cut at 64 KB).")
+    remote_addr = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "event_id"], condition=~Q(event_id=""),
+                                    name="payments_webhook_event_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.event_type} {self.outcome}"
+
+
+class RefundKind(models.TextChoices):
+    REFUND = "refund", "Refund"
+    CHARGEBACK = "chargeback", "Chargeback"
+
+
+class Refund(BaseModel):
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="refunds")
+    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, null=True, blank=True, related_name="refunds")
+    kind = models.CharField(max_length=16, choices=RefundKind.choices, default=RefundKind.REFUND)
+    amount = models.BigIntegerField()
+    currency = models.CharField(max_length=3, choices=Currency.choices)
+    reason = models.CharField(max_length=300, blank=True)
+    provider_ref = models.CharField(max_length=120, help_text="The provider's refund or dispute id.")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["order", "provider_ref"], name="payments_refund_once"),
+            models.CheckConstraint(condition=Q(amount__gt=0, amount__lte=MAX_AMOUNT), name="payments_refund_amount_sane"),
+        ]
+
+
+class Plan(BaseModel):
+    """A monthly subscription: every course marked as included, for as long as it is paid."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=120)
+    description = models.TextField(max_length=2000, blank=True)
+    currency = models.CharField(max_length=3, choices=Currency.choices)
+    price_amount = models.BigIntegerField(help_text="Per month, in minor units.")
+    active = models.BooleanField(default=True)
+    stripe_price_id = models.CharField(max_length=80, blank=True)
+    paypal_plan_id = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        ordering = ["price_amount"]
+        constraints = [
+            models.CheckConstraint(condition=Q(price_amount__gt=0, price_amount__lte=MAX_AMOUNT),
+                                   name="payments_plan_price_sane"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SubscriptionStatus(models.TextChoices):
+    INCOMPLETE = "incomplete", "Waiting for the first payment"
+    ACTIVE = "active", "Active"
+    PAST_DUE = "past_due", "Renewal failed; in the grace period"
+    ENDED = "ended", "Ended"
+
+
+class Subscription(BaseModel):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="subscriptions")
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="subscriptions")
+    provider = models.CharField(max_length=16)
+    provider_ref = models.CharField(max_length=120, blank=True, help_text="The provider's subscription id.")
+    status = models.CharField(max_length=16, choices=SubscriptionStatus.choices,
+                              default=SubscriptionStatus.INCOMPLETE)
+    current_period_end = models.DateTimeField(null=True, blank=True)
+    cancel_at_period_end = models.BooleanField(default=False)
+    past_due_since = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "plan"], condition=~Q(status="ended"),
+                                    name="payments_subscription_one_live_per_plan"),
+            models.UniqueConstraint(fields=["provider", "provider_ref"], condition=~Q(provider_ref=""),
+                                    name="payments_subscription_ref_once"),
+            models.CheckConstraint(condition=Q(status__in=SubscriptionStatus.values),
+                                   name="payments_subscription_status_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} for {self.user_id} ({self.status})"
+
+
+class ListingStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "On sale"
+    ARCHIVED = "archived", "No longer sold"
+
+
+class Listing(BaseModel):
+    """Recorded lessons sold on their own: a class recording, or a bundle of lessons; lifetime access."""
+
+    tutor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="listings")
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=160)
+    description = models.TextField(max_length=5000, blank=True)
+    currency = models.CharField(max_length=3, choices=Currency.choices)
+    price_amount = models.BigIntegerField()
+    status = models.CharField(max_length=16, choices=ListingStatus.choices, default=ListingStatus.DRAFT)
+    recordings = models.ManyToManyField("classroom.Recording", blank=True, related_name="listings")
+    lessons = models.ManyToManyField("courses.Lesson", blank=True, related_name="listings")
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(price_amount__gt=0, price_amount__lte=MAX_AMOUNT),
+                                   name="payments_listing_price_sane"),
+            models.CheckConstraint(condition=Q(status__in=ListingStatus.values), name="payments_listing_status_known"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ListingAccess(BaseModel):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="listing_access")
+    listing = models.ForeignKey(Listing, on_delete=models.PROTECT, related_name="buyers")
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="+")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "listing"], name="payments_listing_access_once")]
+
+
+class ReferralVisit(BaseModel):
+    """A click on someone's referral link (no personal data of the visitor is kept)."""
+
+    referrer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referral_visits")
+
+
+class ReferralAttribution(BaseModel):
+    """The referred user's sign-up, credited to the referrer whose link they followed in the last 30 days."""
+
+    referrer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referrals")
+    referred = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referred_by")
+
+
+class CommissionStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for the refund window to close"
+    CREDITED = "credited", "Credited"
+    CANCELLED = "cancelled", "Cancelled: the order was refunded"
+
+
+class Commission(BaseModel):
+    referrer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="commissions")
+    order = models.OneToOneField(Order, on_delete=models.PROTECT, related_name="commission")
+    amount = models.BigIntegerField()
+    currency = models.CharField(max_length=3, choices=Currency.choices)
+    status = models.CharField(max_length=16, choices=CommissionStatus.choices, default=CommissionStatus.PENDING)
+    credit_after = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="payments_commission_positive"),
+        ]
+
+
+class PayoutStatus(models.TextChoices):
+    REQUESTED = "requested", "Requested"
+    APPROVED = "approved", "Approved"
+    PAID = "paid", "Paid"
+    REJECTED = "rejected", "Rejected"
+
+
+class Payout(BaseModel):
+    tutor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="payouts")
+    amount = models.BigIntegerField()
+    currency = models.CharField(max_length=3, choices=Currency.choices)
+    status = models.CharField(max_length=16, choices=PayoutStatus.choices, default=PayoutStatus.REQUESTED)
+    method = models.CharField(max_length=300, help_text="Where to send it: a bank account or a wallet number.")
+    note = models.CharField(max_length=300, blank=True, help_text="The admin's note, e.g. a transfer reference.")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    paid_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0, amount__lte=MAX_AMOUNT), name="payments_payout_amount_sane"),
+            models.CheckConstraint(condition=Q(status__in=PayoutStatus.values), name="payments_payout_status_known"),
+        ]
