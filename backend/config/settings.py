@@ -165,6 +165,34 @@ ZOOM_API_BASE = env("ZOOM_API_BASE", default="https://api.zoom.us/v2")
 ZOOM_OAUTH_URL = env("ZOOM_OAUTH_URL", default="https://zoom.us/oauth/token")
 RECORDING_CHUNK_MAX_BYTES = 8 * 1024 * 1024
 
+# --- Payments (docs/payments.md) ----------------------------------------------------------------
+# Providers offered per currency, in the order the checkout page shows them. `local` works offline.
+PAYMENT_PROVIDERS = {
+    "PKR": env.list("PAYMENT_PROVIDERS_PKR", default=["local"]),
+    "USD": env.list("PAYMENT_PROVIDERS_USD", default=["local"]),
+}
+PAYMENT_LOCAL_SECRET = env("PAYMENT_LOCAL_SECRET", default="") or f"local-gateway:{SECRET_KEY}"
+REFUND_WINDOW_DAYS = env.int("REFUND_WINDOW_DAYS", default=14)
+SUBSCRIPTION_GRACE_DAYS = env.int("SUBSCRIPTION_GRACE_DAYS", default=7)
+REFERRAL_COMMISSION_PERCENT = env.int("REFERRAL_COMMISSION_PERCENT", default=10)
+REFERRAL_ATTRIBUTION_DAYS = 30
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
+PAYPAL_CLIENT_ID = env("PAYPAL_CLIENT_ID", default="")
+PAYPAL_CLIENT_SECRET = env("PAYPAL_CLIENT_SECRET", default="")
+PAYPAL_WEBHOOK_ID = env("PAYPAL_WEBHOOK_ID", default="")
+PAYPAL_API_BASE = env("PAYPAL_API_BASE", default="https://api-m.sandbox.paypal.com")
+JAZZCASH_MERCHANT_ID = env("JAZZCASH_MERCHANT_ID", default="")
+JAZZCASH_PASSWORD = env("JAZZCASH_PASSWORD", default="")
+JAZZCASH_INTEGRITY_SALT = env("JAZZCASH_INTEGRITY_SALT", default="")
+JAZZCASH_API_BASE = env("JAZZCASH_API_BASE", default="https://sandbox.jazzcash.com.pk")
+EASYPAISA_STORE_ID = env("EASYPAISA_STORE_ID", default="")
+EASYPAISA_HASH_KEY = env("EASYPAISA_HASH_KEY", default="")
+EASYPAISA_USERNAME = env("EASYPAISA_USERNAME", default="")
+EASYPAISA_PASSWORD = env("EASYPAISA_PASSWORD", default="")
+EASYPAISA_API_BASE = env("EASYPAISA_API_BASE", default="https://easypaystg.easypaisa.com.pk")
+
 # --- Auth --------------------------------------------------------------------------------------
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
