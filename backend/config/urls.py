@@ -12,6 +12,7 @@ api_v1 = [
     path("", include("ustad.users.urls")),
     path("", include("ustad.courses.api.urls")),
     path("", include("ustad.classroom.api.urls")),
+    path("", include("ustad.payments.api.urls")),
     path("", include("ustad.core.urls")),
 ]
 

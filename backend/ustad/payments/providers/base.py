@@ -46,6 +46,7 @@ class ProviderEvent:
 
     event_id: str
     type: str
+    local_ref: str = ""  # our Payment or Subscription id, when the provider echoes it back
     payment_ref: str = ""
     captured_ref: str = ""  # the charge or capture to refund later
     subscription_ref: str = ""
@@ -111,6 +112,11 @@ class PaymentProvider(Protocol):
 
     def parse_webhook(self, *, headers: Mapping[str, str], body: bytes) -> list[ProviderEvent]:
         """Verify the delivery exactly as the provider documents and translate it; raise WebhookInvalid."""
+        ...
+
+    def handle_return(self, *, params: Mapping[str, str]) -> list[ProviderEvent]:
+        """The buyer came back to the return URL (its query, or the form the provider POSTed): the events
+        this proves, verified (a JazzCash hash, a PayPal capture made now). Stripe and local return []."""
         ...
 
     def inquire(self, *, payment_ref: str, amount: int, currency: str) -> ProviderEvent | None:
