@@ -12,6 +12,8 @@ import { CourseRoute } from '@/features/course/routes/course'
 import { ProfileRoute } from '@/features/profile/routes/profile'
 import { TutorRoute } from '@/features/tutors/routes/tutor'
 import { TutorsRoute } from '@/features/tutors/routes/tutors'
+import { earningRoutes } from '@/features/earnings/routes'
+import { paymentRoutes } from '@/features/payments/routes'
 
 import { RootLayout } from './layouts/root-layout'
 import { RequireAuth } from './require-auth'
@@ -150,6 +152,8 @@ export const routes: RouteObject[] = [
           { path: 'password', element: <ChangePasswordRoute /> },
         ],
       },
+      ...paymentRoutes,
+      ...earningRoutes,
       { path: '*', element: <NotFoundRoute /> },
     ],
   },
