@@ -1,0 +1,1 @@
+"""Reads of the money model shared by views: earnings and ledger movements."""
