@@ -76,7 +76,7 @@ def paisa(rupee_text: object) -> int:
     except InvalidOperation as exc:
         raise ValueError(f"not an amount: {rupee_text!r}") from exc
     if value != value.to_integral_value() or value < 0:
-        raise ValueError(f"not a whole number of paisa: {rupee_text!r}")
+        raise ValueError(f"not a whole, non-negative number of paisa: {rupee_text!r}")
     return int(value)
 
 
