@@ -235,6 +235,7 @@ RATE_LIMITS = {
     "verify_email": env("RATE_LIMIT_VERIFY_EMAIL", default="20/hour"),
     "ws_ticket": env("RATE_LIMIT_WS_TICKET", default="120/minute"),
     "uploads": env("RATE_LIMIT_UPLOADS", default="120/hour"),  # new upload sessions, per user
+    "card_attempts": env("RATE_LIMIT_CARD_ATTEMPTS", default="30/minute"),  # the local gateway, per address
 }
 LOGIN_LOCKOUT_ATTEMPTS = env.int("LOGIN_LOCKOUT_ATTEMPTS", default=5)
 LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=15 * 60)

@@ -51,7 +51,7 @@ class SessionSerializer(serializers.ModelSerializer[LiveSession]):
         model = LiveSession
         fields = ["id", "title", "description", "course", "owner", "starts_at", "ends_at", "timezone", "capacity",
                   "join_policy", "waiting_room", "late_after_minutes", "present_min_percent", "face_presence",
-                  "status", "series_id", "seats_taken", "viewer", "room_url"]
+                  "seat_price_amount", "seat_currency", "status", "series_id", "seats_taken", "viewer", "room_url"]
         read_only_fields = fields
 
     @extend_schema_field(SessionViewerSerializer)
@@ -89,6 +89,10 @@ class SessionFieldsInputSerializer(serializers.Serializer[Any]):
     present_min_percent = serializers.IntegerField(min_value=0, max_value=100, required=False)
     face_presence = serializers.BooleanField(required=False, help_text="Students who consent send a webcam frame "
                                              "a minute; the attendance report counts the frames with a face.")
+    seat_price_amount = serializers.IntegerField(min_value=0, max_value=100_000_000, required=False,
+                                                 help_text="Price of a seat in a standalone class, in minor units; "
+                                                           "0 for free.")
+    seat_currency = serializers.ChoiceField(choices=["PKR", "USD"], required=False)
 
 
 class SessionInputSerializer(SessionFieldsInputSerializer):

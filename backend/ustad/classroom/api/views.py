@@ -151,6 +151,9 @@ class SessionSeatView(APIView):
                                    message="You teach this class, so you need no seat.")
         if viewer.is_attendee:
             return _session_response(request, session.id)
+        if session.seat_price_amount > 0:
+            raise ApplicationError(code="payment_required", status_code=402,
+                                   message="Seats in this class are paid: buy one to book it.")
         schedule.seat_grant(student=student, session=session, source="free")
         return _session_response(request, session.id, status.HTTP_201_CREATED)
 

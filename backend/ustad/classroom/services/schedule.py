@@ -21,7 +21,7 @@ from ustad.courses.models import Course, Enrollment, EnrollmentStatus
 MAX_OCCURRENCES = 100
 MAX_DURATION = timedelta(hours=12)
 SESSION_FIELDS = ("title", "description", "capacity", "waiting_room", "late_after_minutes", "present_min_percent",
-                  "face_presence")
+                  "face_presence", "seat_price_amount", "seat_currency")
 
 
 def _invalid(field: str, message: str) -> ApplicationError:
@@ -194,3 +194,9 @@ def calendar_feed_rotate(*, user: Any) -> str:
     token = secrets.token_urlsafe(32)
     CalendarFeed.objects.update_or_create(user=user, defaults={"token": token})
     return token
+
+
+def seat_revoke(*, student: Any, session: LiveSession) -> bool:
+    """Take a seat back (a refunded or charged-back purchase). Returns whether there was one."""
+    deleted, _ = Seat.objects.filter(session=session, student=student).delete()
+    return bool(deleted)
