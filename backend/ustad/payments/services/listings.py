@@ -181,19 +181,6 @@ def listing_archive(*, listing: Listing) -> Listing:
     return listing
 
 
-def listing_check_buyable(*, buyer: Any, listing: Listing) -> None:
-    """Why this buyer may not buy this listing (for the orders service), or nothing when they may."""
-    if listing.status != ListingStatus.PUBLISHED:
-        raise ApplicationError(code="not_found", status_code=404, message="This listing is not on sale.",
-                               fields={"items": ["This listing is not on sale."]})
-    if listing.tutor_id == buyer.id:
-        raise ApplicationError(code="own_listing", status_code=409, message="You cannot buy your own listing.",
-                               fields={"items": ["You cannot buy your own listing."]})
-    if ListingAccess.objects.filter(user=buyer, listing=listing, revoked_at__isnull=True).exists():
-        message = f"You already own “{listing.title}”."
-        raise ApplicationError(code="already_owned", status_code=409, message=message, fields={"items": [message]})
-
-
 @transaction.atomic
 def listing_access_grant(*, user: Any, listing: Listing, order: Order) -> ListingAccess:
     """Lifetime access after a paid order. Safe to repeat; a revoked access (refund) is granted again."""
