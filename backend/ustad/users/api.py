@@ -18,6 +18,7 @@ from ustad.core.api import request_user, validated_data
 from ustad.core.errors import ApplicationError, error_body
 from ustad.core.throttling import ScopedAddressThrottle
 from ustad.core.ws_tickets import ws_ticket_issue
+from ustad.payments.referral_link import referral_signup_from_cookie
 from ustad.users import selectors, services
 from ustad.users.models import User
 from ustad.users.serializers import (
@@ -99,6 +100,7 @@ class SignupView(PublicAuthView):
             email=data["email"], password=data["password"], first_name=data["first_name"],
             last_name=data["last_name"], role=data["role"], language=data["language"], timezone_name=data["timezone"],
         )
+        referral_signup_from_cookie(request=request, user=user)  # a referral link's cookie, if they followed one
         return Response({"detail": "Check your e-mail for a link to confirm your address.", "email": user.email},
                         status=status.HTTP_201_CREATED)
 

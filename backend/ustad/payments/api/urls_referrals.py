@@ -1,5 +1,9 @@
 """Routes of this part of the payments API."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from ustad.payments.api import referrals
+
+urlpatterns: list[URLPattern] = [
+    path("referrals/me", referrals.MyReferralsView.as_view(), name="referrals-me"),
+]
