@@ -7,6 +7,9 @@ the database sequence `payments_receipt_number`.
 
 from __future__ import annotations
 
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from django.core.files.base import ContentFile
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -68,6 +71,13 @@ def _provider(order: Order) -> str:
     return PROVIDER_LABELS.get(name, name.title() or "—")
 
 
+def _zone(user: Any) -> ZoneInfo:
+    try:
+        return ZoneInfo(user.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
 class _Receipt(FPDF):
     def __init__(self) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
@@ -99,7 +109,8 @@ def receipt_pdf(order: Order) -> bytes:
     pdf.set_font("DejaVu", "B", 16)
     pdf.cell(0, 10, f"Receipt {receipt_code(order)}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 11)
-    paid_at = timezone.localtime(order.paid_at or order.created_at)
+    zone = _zone(buyer)
+    paid_at = timezone.localtime(order.paid_at or order.created_at, zone)
     for label, value in (("Date", f"{paid_at:%d %B %Y, %H:%M %Z}"), ("Billed to", buyer.full_name),
                          ("E-mail", buyer.email), ("Order", str(order.id)), ("Paid with", _provider(order))):
         pdf.cell(30, 7, label)
@@ -126,7 +137,7 @@ def receipt_pdf(order: Order) -> bytes:
     pdf.row("Total paid", money(order.total, order.currency), bold=True)
     for refund in refunds:
         kind = "Chargeback" if refund.kind == RefundKind.CHARGEBACK else "Refund"
-        when = timezone.localtime(refund.created_at)
+        when = timezone.localtime(refund.created_at, zone)
         pdf.row(f"{kind} on {when:%d %B %Y}", money(-refund.amount, refund.currency))
     if order.refunded:
         pdf.row("Net paid", money(order.total - order.refunded, order.currency), bold=True)

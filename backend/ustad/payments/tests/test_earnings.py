@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def sell(tutor: Any, price: int = 250_000, currency: str = "PKR", buyer: Any = None) -> Order:
     """A course of `tutor` bought and paid through the orders service (the tutor earns 80%)."""
-    course = CourseFactory(owner=tutor, price_amount=price, currency=currency, status="published")
+    course: Any = CourseFactory(owner=tutor, price_amount=price, currency=currency, status="published")
     order = order_create_for_courses(buyer=buyer or StudentFactory(), courses=[course],
                                      idempotency_key=uuid.uuid4().hex)
     return order_mark_paid(order_id=order.id, provider="local", amount=order.total, currency=order.currency,
