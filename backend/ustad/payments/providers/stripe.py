@@ -72,7 +72,10 @@ class StripeProvider:
         return CheckoutStart(provider_ref=session.id, redirect_url=session.url or "")
 
     def start_subscription(self, request: SubscriptionRequest) -> CheckoutStart:
+        """An unfinished subscription is started again from the same row: the key holds the day, so a double
+        click gets one session and a later try a fresh one (a session lives 24 hours, as keys do)."""
         refs = {"subscription_id": request.subscription_id}
+        day = datetime.now(tz=UTC).strftime("%Y%m%d")
         with _stripe_call("start the subscription"):
             session = self._client().v1.checkout.sessions.create(
                 {
@@ -89,7 +92,7 @@ class StripeProvider:
                     "subscription_data": {"metadata": refs},
                     **({"customer_email": request.buyer_email} if request.buyer_email else {}),
                 },
-                {"idempotency_key": f"ustad-subscription-{request.subscription_id}"},
+                {"idempotency_key": f"ustad-subscription-{request.subscription_id}-{day}"},
             )
         return CheckoutStart(provider_ref=session.id, redirect_url=session.url or "")
 

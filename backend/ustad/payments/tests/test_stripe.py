@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import httpx
 import pytest
 
 from ustad.core.errors import ApplicationError
@@ -187,7 +191,7 @@ def test_a_plan_with_a_stripe_price_subscribes_to_that_price(provider, fake_stri
     start = provider.start_subscription(subscription_request(provider_plan_ref=price_id, currency="USD",
                                                              amount=1500))
     [sent] = fake_stripe.requests
-    assert sent.idempotency_key == f"ustad-subscription-{SUBSCRIPTION_ID}"
+    assert sent.idempotency_key == f"ustad-subscription-{SUBSCRIPTION_ID}-{datetime.now(tz=UTC):%Y%m%d}"
     refs = {"subscription_id": SUBSCRIPTION_ID}
     assert sent.params == {
         "mode": "subscription", "line_items": [{"quantity": "1", "price": price_id}],
@@ -195,6 +199,11 @@ def test_a_plan_with_a_stripe_price_subscribes_to_that_price(provider, fake_stri
         "client_reference_id": SUBSCRIPTION_ID, "metadata": refs, "subscription_data": {"metadata": refs},
         "customer_email": "amna@example.com"}
     assert start.provider_ref in fake_stripe.sessions
+
+
+def test_starting_an_unfinished_subscription_again_the_same_day_gives_the_same_session(provider, fake_stripe):
+    first = provider.start_subscription(subscription_request())
+    assert provider.start_subscription(subscription_request()) == first and len(fake_stripe.sessions) == 1
 
 
 def test_a_plan_without_a_stripe_price_sends_a_monthly_price(provider, fake_stripe):
@@ -530,3 +539,51 @@ def test_events_ustad_does_not_act_on_are_ignored(provider, fake_stripe):
         evt = event(kind, {"id": "x_1"})
         assert deliver(fake_stripe, evt) == [ProviderEvent(event_id=evt["id"], type=EventType.IGNORED,
                                                             raw_type=kind)]
+
+
+# --- The hosted page, for journeys through the whole site ---------------------------------------------------
+@pytest.fixture
+def webhook_endpoint() -> Iterator[tuple[str, list[tuple[bytes, dict[str, str]]]]]:
+    """A stand-in for the site's webhook URL that keeps what it receives."""
+    received: list[tuple[bytes, dict[str, str]]] = []
+
+    class Endpoint(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            received.append((self.rfile.read(int(self.headers["Content-Length"])), dict(self.headers.items())))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), Endpoint)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/api/v1/webhooks/stripe", received
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_paying_on_the_hosted_page_returns_the_buyer_and_delivers_signed_webhooks(provider, fake_stripe,
+                                                                                  webhook_endpoint):
+    fake_stripe.webhook_url, received = webhook_endpoint
+    start = provider.start_subscription(subscription_request())
+    page = httpx.get(start.redirect_url)
+    assert page.status_code == 200 and "1500.00 PKR" in page.text
+
+    paid = httpx.post(f"{start.redirect_url}/pay")
+    assert (paid.status_code, paid.headers["location"]) == (303, "https://ustad.test/plans/done")
+    assert fake_stripe.sent == [("checkout.session.completed", 200), ("invoice.paid", 200)]
+    found = [provider.parse_webhook(headers=headers, body=body)[0] for body, headers in received]
+    assert [e.type for e in found] == [EventType.IGNORED, EventType.SUBSCRIPTION_ACTIVATED]
+    assert found[1].local_ref == SUBSCRIPTION_ID and found[1].amount == 150000
+    assert httpx.get(start.redirect_url).status_code == 404  # a paid session's page is gone
+
+
+def test_going_back_from_the_hosted_page_pays_nothing(provider, fake_stripe):
+    start = provider.start_checkout(checkout_request())
+    back = httpx.post(f"{start.redirect_url}/cancel")
+    assert (back.status_code, back.headers["location"]) == (303, "https://ustad.test/checkout/cancelled")
+    assert fake_stripe.sessions[start.provider_ref]["status"] == "open" and fake_stripe.sent == []

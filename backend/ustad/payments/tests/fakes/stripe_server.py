@@ -15,6 +15,9 @@ Use the `fake_stripe` fixture (it points `settings` at the server):
 
 Switches: `fail(500)` answers every API request with that status (`times=` for only the next few), `hang()`
 holds answers past the client's timeout, `recover()` ends both. `requests` records every API request.
+
+For a browser journey, a session's `url` is a page on this server with a Pay button; set `webhook_url` (the
+live server's `/api/v1/webhooks/stripe`) and paying there delivers the signed webhooks Stripe would send.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+import httpx
 import pytest
 
 from ustad.core.testing.servers import free_port
@@ -141,6 +145,8 @@ class FakeStripe:
     subscriptions: dict[str, dict[str, Any]] = field(default_factory=dict)
     prices: dict[str, dict[str, Any]] = field(default_factory=dict)
     refund_status: str = "succeeded"  # what a new refund reports ("pending": the result comes by webhook)
+    webhook_url: str = ""  # set it and paying on the hosted page delivers the webhooks there
+    sent: list[tuple[str, int]] = field(default_factory=list)  # (event type, the endpoint's status)
     fail_status: int | None = None
     fail_times: int | None = None  # None: every request while fail_status is set
     hang_seconds: float = 0.0
@@ -231,6 +237,22 @@ class FakeStripe:
 
     def delivery(self, evt: dict[str, Any], *, timestamp: int | None = None) -> tuple[bytes, dict[str, str]]:
         return signed_delivery(evt, secret=self.webhook_secret, timestamp=timestamp)
+
+    def events_after_payment(self, session: dict[str, Any]) -> list[dict[str, Any]]:
+        """What Stripe sends once a session is paid: the completed session, and for a subscription its first
+        paid invoice."""
+        events = [event("checkout.session.completed", session)]
+        if session["mode"] == "subscription":
+            events.append(event("invoice.paid", self.invoice(session["subscription"])))
+        return events
+
+    def send(self, evt: dict[str, Any]) -> int:
+        """Deliver a signed event to `webhook_url` as Stripe does; the endpoint's status."""
+        body, headers = self.delivery(evt)
+        status = httpx.post(self.webhook_url, content=body, headers=headers, timeout=30).status_code
+        with self.lock:
+            self.sent.append((evt["type"], status))
+        return status
 
     @staticmethod
     def public(obj: dict[str, Any]) -> dict[str, Any]:
@@ -423,8 +445,46 @@ def _handler(state: FakeStripe) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
+        def _redirect(self, location: str) -> None:
+            self.send_response(303)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def _checkout_page(self, method: str, path: str) -> None:
+            """Stripe's hosted page, reduced to two buttons: pay (then the webhooks, when `webhook_url` is set)
+            or go back."""
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            match = re.fullmatch(r"/c/pay/(\w+)(?:/(pay|cancel))?", path)
+            session = state.sessions.get(match.group(1)) if match else None
+            if match is None or session is None or session["status"] != "open":
+                self.send_error(404, "This checkout is no longer available.")
+                return
+            if method == "POST" and match.group(2) == "pay":
+                paid = state.pay_session(session["id"])
+                if state.webhook_url:
+                    for evt in state.events_after_payment(paid):
+                        state.send(evt)
+                self._redirect(paid["success_url"])
+                return
+            if method == "POST" and match.group(2) == "cancel":
+                self._redirect(session["cancel_url"] or session["success_url"])
+                return
+            amount = f"{session['amount_total'] / 100:.2f} {session['currency'].upper()}"
+            page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pay {amount}</title></head>'
+                    f'<body><h1>Pay {amount}</h1><form method="post" action="{path}/pay"><button>Pay</button></form>'
+                    f'<form method="post" action="{path}/cancel"><button>Back</button></form></body></html>').encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
         def _serve(self, method: str) -> None:
             url = urlsplit(self.path)
+            if url.path.startswith("/c/pay/"):
+                self._checkout_page(method, url.path)
+                return
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length).decode() if length else ""
             params = decode_form(parse_qsl(raw if method == "POST" else url.query, keep_blank_values=True))
