@@ -1,4 +1,26 @@
 import type { RouteObject } from 'react-router'
 
+// This list is the app's route table for the feature (spread into `app/routes.tsx`), so it uses the app's guards.
+// eslint-disable-next-line import/no-restricted-paths
+import { RequireAuth } from '@/app/require-auth'
+// eslint-disable-next-line import/no-restricted-paths
+import { RequireTutor } from '@/app/require-tutor'
+
 /** Earning: tutors' earnings and payouts, the marketplace, admins' payouts and refunds, the affiliate page. */
-export const earningRoutes: RouteObject[] = []
+export const earningRoutes: RouteObject[] = [
+  {
+    path: 'teaching',
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <RequireTutor />,
+        children: [
+          {
+            path: 'earnings',
+            lazy: async () => ({ Component: (await import('./routes/earnings')).EarningsRoute }),
+          },
+        ],
+      },
+    ],
+  },
+]
