@@ -12,9 +12,13 @@ from typing import Any
 import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
+from rest_framework.test import APIClient
 
+from conftest import client_for
 from ustad.core.errors import ApplicationError
 from ustad.core.testing.servers import free_port
+from ustad.courses.models import Enrollment
+from ustad.payments.models import Order, OrderStatus, Payment, PaymentStatus, WebhookEvent, WebhookOutcome
 from ustad.payments.providers import get_provider, paypal
 from ustad.payments.providers.base import (
     CheckoutRequest,
@@ -25,8 +29,10 @@ from ustad.payments.providers.base import (
     WebhookInvalid,
 )
 from ustad.payments.providers.paypal import PayPalProvider, from_paypal_value, to_paypal_value
+from ustad.payments.tests.checkout_helpers import order_for, paid_course
 from ustad.payments.tests.fakes import paypal_server
 from ustad.payments.tests.fakes.paypal_server import WEBHOOK_ID, FakePayPal
+from ustad.users.tests.factories import StudentFactory
 
 fake_paypal = paypal_server.fake_paypal  # the shared fixture, used here by name
 PLAN = "P-5ML4271244454362WXNWU5NQ"
@@ -610,3 +616,44 @@ def test_cancelling_while_paypal_is_down_is_an_outage(fake_paypal, provider):
     fake_paypal.fail_status = 500
     with pytest.raises(ProviderUnavailable):
         provider.cancel_subscription(subscription_ref=ref, at_period_end=True)
+
+
+# --- End to end through Ustad's checkout -----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_student_pays_with_paypal_comes_back_and_can_learn_and_the_webhook_changes_nothing(fake_paypal, settings):
+    settings.PAYMENT_PROVIDERS = {**settings.PAYMENT_PROVIDERS, "USD": ["paypal"]}
+    student: Any = StudentFactory()
+    course = paid_course(price=1999, currency="USD")
+    client = client_for(student)
+    order_id = order_for(client, {"kind": "course", "course": course.slug}).json()["id"]
+    started = client.post(f"/api/v1/orders/{order_id}/pay", {"provider": "paypal"}, format="json")
+    assert started.status_code == 201, started.content
+    payment = Payment.objects.get(id=started.json()["payment"]["id"])
+    assert started.json()["redirect_url"] == f"https://www.sandbox.paypal.com/checkoutnow?token={payment.provider_ref}"
+    [sent] = fake_paypal.requests_to("POST", "/v2/checkout/orders")
+    context = sent.body["payment_source"]["paypal"]["experience_context"]
+    assert context["return_url"].endswith(f"/api/v1/payments/return/paypal?order={order_id}")
+
+    fake_paypal.approve(payment.provider_ref)
+    back = APIClient().get(f"/api/v1/payments/return/paypal?order={order_id}&token={payment.provider_ref}"
+                           "&PayerID=QYR5Z8XDVJNXQ")
+    assert back.status_code == 302
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.SUCCEEDED and payment.provider_payment_ref in fake_paypal.captures
+    assert Order.objects.get(id=order_id).status == OrderStatus.PAID
+    assert Enrollment.objects.filter(student=student, course=course, status="active").exists()
+
+    event = fake_paypal.event("PAYMENT.CAPTURE.COMPLETED", fake_paypal.captures[payment.provider_payment_ref])
+    headers, body = fake_paypal.sign(event)
+    meta = {f"HTTP_{name.upper().replace('-', '_')}": value for name, value in headers.items()
+            if name != "Content-Type"}
+    delivered = APIClient().post("/api/v1/webhooks/paypal", data=body, content_type="application/json", **meta)
+    assert delivered.status_code == 200, delivered.content
+    assert Order.objects.get(id=order_id).status == OrderStatus.PAID
+
+    forged = body.replace(b'"value":"19.99"', b'"value":"0.01"')
+    refused = APIClient().post("/api/v1/webhooks/paypal", data=forged, content_type="application/json", **meta)
+    assert refused.status_code == 400
+    assert WebhookEvent.objects.filter(provider="paypal", outcome=WebhookOutcome.REJECTED).count() == 1
