@@ -147,6 +147,9 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "uploads-purge-expired": {"task": "ustad.core.tasks.uploads_purge_expired", "schedule": 60 * 60},
     "breakouts-close": {"task": "ustad.classroom.tasks.breakouts_close", "schedule": 10},
+    "subscriptions-sweep": {"task": "ustad.payments.tasks.subscriptions_sweep", "schedule": 15 * 60},
+    "payments-inquire-stale": {"task": "ustad.payments.tasks.payments_inquire_stale", "schedule": 10 * 60},
+    "commissions-credit-due": {"task": "ustad.payments.tasks.credit_due_commissions", "schedule": 60 * 60},
 }
 
 # --- Live-class media (docs/classroom.md, "Media") ----------------------------------------------
@@ -179,6 +182,7 @@ REFERRAL_ATTRIBUTION_DAYS = 30
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
+STRIPE_TIMEOUT_SECONDS = env.float("STRIPE_TIMEOUT_SECONDS", default=20.0)
 PAYPAL_CLIENT_ID = env("PAYPAL_CLIENT_ID", default="")
 PAYPAL_CLIENT_SECRET = env("PAYPAL_CLIENT_SECRET", default="")
 PAYPAL_WEBHOOK_ID = env("PAYPAL_WEBHOOK_ID", default="")

@@ -25,6 +25,8 @@ from ustad.payments.models import (
     ItemKind,
     Order,
     OrderItem,
+    Payment,
+    PaymentStatus,
     Plan,
     Subscription,
     SubscriptionStatus,
@@ -127,6 +129,11 @@ def _period_paid(provider: str, subscription: Subscription, event: ProviderEvent
         if created:
             OrderItem.objects.create(order=order, kind=ItemKind.PLAN, subscription=subscription,
                                      title=f"{plan.name}: one month"[:200], unit_amount=amount, amount=amount)
+            reference = (event.captured_ref or event.event_id)[:120]
+            Payment.objects.get_or_create(  # what a refund of this month goes back through
+                provider=provider, provider_ref=reference,
+                defaults={"order": order, "amount": amount, "currency": currency,
+                          "status": PaymentStatus.SUCCEEDED, "provider_payment_ref": reference})
     order_mark_paid(order_id=order.id, provider=provider, amount=amount, currency=currency,
                     reference=event.captured_ref or event.event_id)
     now = timezone.now()
@@ -148,7 +155,9 @@ def subscription_event_apply(provider: str, event: ProviderEvent) -> tuple[str, 
         return WebhookOutcome.IGNORED, "the subscription has ended"
     if event.type == EventType.SUBSCRIPTION_RENEWAL_FAILED:
         if subscription.status == SubscriptionStatus.ACTIVE:
-            subscription.status, subscription.past_due_since = SubscriptionStatus.PAST_DUE, timezone.now()
+            # the grace period counts from when the unpaid month began, however late the news arrives
+            subscription.status = SubscriptionStatus.PAST_DUE
+            subscription.past_due_since = subscription.current_period_end or timezone.now()
             subscription.save(update_fields=["status", "past_due_since", "updated_at"])
         return WebhookOutcome.PROCESSED, ""
     if event.type == EventType.SUBSCRIPTION_CANCELLED:
