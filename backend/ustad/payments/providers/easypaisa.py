@@ -3,7 +3,7 @@
 1. The browser POSTs our form to `Index.jsf`; `merchantHashedReq` is the sorted `key=value&…` string of the
    fields we send, AES-ECB encrypted (PKCS5 padding) with the store's hash key, in Base64.
 2. Easypay sends the browser back to `postBackURL` with `auth_token`; the return view answers with the form
-   `confirm_form` builds, which the browser POSTs to `Confirm.jsf`.
+   `confirm_form(params)` builds, which the browser POSTs to `Confirm.jsf`.
 3. Easypay sends the browser back to `postBackURL` again with `status`, `desc` and `orderRefNumber`. Nothing
    there is signed, so the result is whatever the inquiry API (authenticated with the store's credentials)
    says about that order; the IPN is treated the same way.
@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import timedelta
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -57,6 +57,18 @@ def hashed_request(fields: Mapping[str, str], hash_key: str) -> str:
     padded = padder.update(plain.encode()) + padder.finalize()
     encryptor = Cipher(algorithms.AES(hash_key.encode()), modes.ECB()).encryptor()  # noqa: S305 (Easypay's scheme)
     return base64.b64encode(encryptor.update(padded) + encryptor.finalize()).decode()
+
+
+def unglued(params: Mapping[str, str]) -> dict[str, str]:
+    """The return's parameters, also when Easypay appended its own with a second "?" to a postBackURL that
+    already had a query (`?order=1?auth_token=…` reads as order="1?auth_token=…")."""
+    found: dict[str, str] = {}
+    for name, value in params.items():
+        head, mark, tail = str(value).partition("?")
+        found[str(name)] = head if mark and "=" in tail else str(value)
+        if mark and "=" in tail:
+            found.update((key, item) for key, item in parse_qsl(tail, keep_blank_values=True) if key not in found)
+    return found
 
 
 def order_ref_from_notification(fields: Mapping[str, str]) -> str:
@@ -113,14 +125,20 @@ class EasypaisaProvider:
         return CheckoutStart(provider_ref=order_ref, redirect_url=f"{self.base}/easypay/Index.jsf",
                              form_fields=fields)
 
-    def confirm_form(self, params: Mapping[str, str], *, post_back_url: str) -> CheckoutStart | None:
+    def confirm_form(self, params: Mapping[str, str], post_back_url: str | None = None) -> CheckoutStart | None:
         """Step 2: the form the browser must POST to Confirm.jsf when Easypay sent it back with `auth_token`
-        (None for any other return). `post_back_url` is the return URL again, where step 3 lands."""
+        (None for any other return). Step 3 lands on `post_back_url`: by default our return URL again, with
+        the order the first return URL named (never a URL taken from the browser)."""
         self._require_configured()
-        token = str(params.get("auth_token") or "")
+        params = unglued(params)
+        token = params.get("auth_token", "")
         if not token:
             return None
-        return CheckoutStart(provider_ref=str(params.get("orderRefNum") or ""),
+        if post_back_url is None:
+            order = params.get("order", "")
+            post_back_url = f"{settings.SITE_URL}/api/v1/payments/return/{self.name}" + (
+                f"?{urlencode({'order': order})}" if order else "")
+        return CheckoutStart(provider_ref=params.get("orderRefNum", ""),
                              redirect_url=f"{self.base}/easypay/Confirm.jsf",
                              form_fields={"auth_token": token, "postBackURL": post_back_url})
 
@@ -128,6 +146,7 @@ class EasypaisaProvider:
 
     def handle_return(self, *, params: Mapping[str, str]) -> list[ProviderEvent]:
         self._require_configured()
+        params = unglued(params)
         if params.get("auth_token"):
             return []  # step 2: nothing is settled yet; the view sends the browser on with confirm_form
         order_ref = str(params.get("orderRefNumber") or params.get("orderRefNum") or "").strip()

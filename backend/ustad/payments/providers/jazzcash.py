@@ -1,7 +1,8 @@
 """JazzCash hosted checkout ("Page Redirection", API version 1.1), status inquiry and wallet refunds.
 
-The buyer's browser POSTs a signed form to JazzCash's merchant form; JazzCash POSTs the signed result to
-`pp_ReturnURL` (our webhook URL), through which the buyer's browser also comes back. Every message both ways
+The buyer's browser POSTs a signed form to JazzCash's merchant form and comes back by POSTing the signed result
+to `pp_ReturnURL` (our return URL, read by `handle_return`); JazzCash's IPN, when the merchant portal switches it
+on, POSTs the same fields to our webhook URL (`parse_webhook`). Every message both ways
 carries `pp_SecureHash`: HMAC-SHA256, keyed with the integrity salt, over the salt and the values of all
 `pp…` fields (sorted by name, empty ones left out) joined with "&", in upper-case hex (docs/payments-pakistan.md).
 """
@@ -113,7 +114,7 @@ class JazzCashProvider:
             "pp_TxnExpiryDateTime": (now + EXPIRY).strftime(TIMESTAMP),
             "pp_BillReference": pakistan.compact_id(request.payment_id),
             "pp_Description": clean_description(request.description),
-            "pp_ReturnURL": request.webhook_url,
+            "pp_ReturnURL": request.return_url,  # the browser brings the signed result back through it
             "ppmpf_1": "",
             "ppmpf_2": "",
             "ppmpf_3": "",

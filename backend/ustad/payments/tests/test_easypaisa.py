@@ -35,12 +35,18 @@ from ustad.payments.tests.fakes.pakistan_servers import (
 
 PAYMENT_ID = "9f1c0a7e-52b4-4d0e-8b3a-6c2d1e0f4a5b"
 ORDER_REF = uuid.UUID(PAYMENT_ID).hex
-RETURN = "https://ustad.example/api/v1/payments/return/easypaisa"
+ORDER_ID = "5b7e3c1a-0d2f-4e6a-9b8c-7d6e5f4a3b2c"
+RETURN = f"https://ustad.example/api/v1/payments/return/easypaisa?order={ORDER_ID}"
+
+
+@pytest.fixture(autouse=True)
+def _site(settings: object) -> None:
+    settings.SITE_URL = "https://ustad.example"  # type: ignore[attr-defined]
 
 
 def checkout_request(**overrides: object) -> CheckoutRequest:
     values: dict[str, object] = {
-        "payment_id": PAYMENT_ID, "order_id": str(uuid.uuid4()), "amount": 150000, "currency": "PKR",
+        "payment_id": PAYMENT_ID, "order_id": ORDER_ID, "amount": 150000, "currency": "PKR",
         "description": "Calculus", "buyer_email": "ali@example.pk", "buyer_name": "Ali", "return_url": RETURN,
         "cancel_url": "https://ustad.example/checkout",
         "webhook_url": "https://ustad.example/api/v1/webhooks/easypaisa",
@@ -59,12 +65,12 @@ def pay(fake: FakeEasypaisa, **overrides: object) -> dict[str, str]:
     assert link, page.text
     back = dict(parse_qsl(urlsplit(link.group(1)).query))  # step 2: back with auth_token
     assert provider.handle_return(params=back) == []
-    confirm = provider.confirm_form(back, post_back_url=RETURN)
+    confirm = provider.confirm_form(back)  # as the return view calls it
     assert confirm is not None
     final = httpx.post(confirm.redirect_url, data=confirm.form_fields)  # the browser posts it to Confirm.jsf
     assert final.status_code == 302
     location = final.headers["Location"]
-    assert location.startswith(RETURN + "?")
+    assert location.startswith(RETURN + "&")
     return dict(parse_qsl(urlsplit(location).query))
 
 
@@ -72,16 +78,21 @@ def pay(fake: FakeEasypaisa, **overrides: object) -> dict[str, str]:
 
 
 def test_hashed_request_matches_a_vector_computed_by_hand() -> None:
-    fields = {"storeId": "43517", "amount": "1500.0", "postBackURL": RETURN, "orderRefNum": ORDER_REF,
+    url = "https://ustad.example/api/v1/payments/return/easypaisa"
+    fields = {"storeId": "43517", "amount": "1500.0", "postBackURL": url, "orderRefNum": ORDER_REF,
               "expiryDate": "20261208 101500", "autoRedirect": "1", "emailAddr": "ali@example.pk",
               "paymentMethod": "", "mobileNum": ""}
+    # Sorted by name, empty values left out, then AES-128-ECB with PKCS5 padding and Base64.
     plain = (f"amount=1500.0&autoRedirect=1&emailAddr=ali@example.pk&expiryDate=20261208 101500&"
-             f"orderRefNum={ORDER_REF}&postBackURL={RETURN}&storeId=43517")
+             f"orderRefNum={ORDER_REF}&postBackURL={url}&storeId=43517")
     padder = padding.PKCS7(128).padder()
     encryptor = Cipher(algorithms.AES(b"Q7xW2pL9mN4vB8kT"), modes.ECB()).encryptor()  # noqa: S305
     expected = base64.b64encode(encryptor.update(padder.update(plain.encode()) + padder.finalize())
                                 + encryptor.finalize()).decode()
-    assert expected.startswith("EaxOzYv2WJ34fc2dYCjJM+sPLg2misQO+NU3avsh9ZQ/x46uHwy33xWmRr1dkirV")
+    assert expected == (
+        "EaxOzYv2WJ34fc2dYCjJM+sPLg2misQO+NU3avsh9ZQ/x46uHwy33xWmRr1dkirVpqjaDKHvlnoeIrlkPAmjhtvacik6WTPUBJsSZVgM"
+        "4eb0k/tn/WuWVycK6rmdgH6kqMYi2ctAE7i2nPTH7ABRVRldFe+4EBXaOdOaokFuTizGgiPqGEnBgvqi8ll2k31APSGrwdjfem1qvpXv"
+        "rcHRLdmXTxA7bSRKdHPkVzi/0GOzVT6SCQ+R+Jkd57YhT+nE9xratQL7Dt6Vfr2lK+ZkVA==")
     assert hashed_request(fields, "Q7xW2pL9mN4vB8kT") == expected
     assert easypay_decrypt(expected, "Q7xW2pL9mN4vB8kT") == plain  # and back
 
@@ -162,7 +173,7 @@ def test_a_missing_or_unusable_hash_key_is_not_configured(settings: object, fake
 
 def test_a_paid_checkout_comes_back_confirmed_by_inquiry(fake_easypaisa: FakeEasypaisa) -> None:
     params = pay(fake_easypaisa)
-    assert params == {"status": "0000", "desc": "Success", "orderRefNumber": ORDER_REF}
+    assert params == {"order": ORDER_ID, "status": "0000", "desc": "Success", "orderRefNumber": ORDER_REF}
     assert fake_easypaisa.confirms[-1]["postBackURL"] == RETURN
 
     [event] = EasypaisaProvider().handle_return(params=params)
@@ -216,11 +227,28 @@ def test_a_return_without_a_readable_order_is_refused(fake_easypaisa: FakeEasypa
 
 def test_confirm_form_only_for_the_auth_token_return(fake_easypaisa: FakeEasypaisa) -> None:
     provider = EasypaisaProvider()
-    assert provider.confirm_form({"status": "0000", "orderRefNumber": ORDER_REF}, post_back_url=RETURN) is None
-    form = provider.confirm_form({"auth_token": "tok1"}, post_back_url=RETURN)
+    assert provider.confirm_form({"order": ORDER_ID, "status": "0000", "orderRefNumber": ORDER_REF}) is None
+    form = provider.confirm_form({"order": ORDER_ID, "auth_token": "tok1", "postBackURL": "https://evil.example/"})
     assert form is not None
     assert form.redirect_url == f"{fake_easypaisa.url}{EASYPAY_CONFIRM}"
+    assert form.form_fields == {"auth_token": "tok1", "postBackURL": RETURN}  # our URL, never the browser's
+    other = provider.confirm_form({"auth_token": "tok1"}, "https://ustad.example/elsewhere")
+    assert other is not None
+    assert other.form_fields["postBackURL"] == "https://ustad.example/elsewhere"
+
+
+def test_parameters_appended_with_a_second_question_mark_are_read(fake_easypaisa: FakeEasypaisa) -> None:
+    provider = EasypaisaProvider()
+    glued = {"order": f"{ORDER_ID}?auth_token=tok1", "postBackURL": RETURN}
+    assert provider.handle_return(params=glued) == []
+    form = provider.confirm_form(glued)
+    assert form is not None
     assert form.form_fields == {"auth_token": "tok1", "postBackURL": RETURN}
+
+    fake_easypaisa.set_status(ORDER_REF, "PAID", amount="1500.0")
+    final = {"order": f"{ORDER_ID}?orderRefNumber={ORDER_REF}", "status": "0000", "desc": "Success"}
+    [event] = provider.handle_return(params=final)
+    assert event.type == EventType.PAYMENT_SUCCEEDED
 
 
 # --- IPN --------------------------------------------------------------------------------------------

@@ -33,13 +33,14 @@ from ustad.payments.tests.fakes.pakistan_servers import (
 
 PAYMENT_ID = "9f1c0a7e-52b4-4d0e-8b3a-6c2d1e0f4a5b"
 WEBHOOK = "https://ustad.example/api/v1/webhooks/jazzcash"
+RETURN = "https://ustad.example/api/v1/payments/return/jazzcash?order=5b7e3c1a-0d2f-4e6a-9b8c-7d6e5f4a3b2c"
 
 
 def checkout_request(**overrides: object) -> CheckoutRequest:
     values: dict[str, object] = {
         "payment_id": PAYMENT_ID, "order_id": str(uuid.uuid4()), "amount": 150000, "currency": "PKR",
         "description": "Calculus: limits & <continuity>", "buyer_email": "ali@example.pk", "buyer_name": "Ali",
-        "return_url": "https://ustad.example/api/v1/payments/return/jazzcash",
+        "return_url": RETURN,
         "cancel_url": "https://ustad.example/checkout", "webhook_url": WEBHOOK,
     }
     values.update(overrides)
@@ -93,7 +94,7 @@ def test_checkout_is_the_signed_merchant_form(fake_jazzcash: FakeJazzCash) -> No
         "pp_Version": "1.1", "pp_TxnType": "", "pp_Language": "EN", "pp_MerchantID": fake_jazzcash.merchant_id,
         "pp_SubMerchantID": "", "pp_Password": fake_jazzcash.password, "pp_BankID": "", "pp_ProductID": "",
         "pp_Amount": "150000", "pp_TxnCurrency": "PKR", "pp_BillReference": uuid.UUID(PAYMENT_ID).hex,
-        "pp_ReturnURL": WEBHOOK,
+        "pp_ReturnURL": RETURN,
     }
     assert [fields[f"ppmpf_{n}"] for n in range(1, 6)] == [""] * 5
     assert fields["pp_Description"] == "Calculus limits & continuity"  # JazzCash refuses <>:…

@@ -315,6 +315,10 @@ class FakeEasypaisa:
             return txn
 
 
+def _with_query(url: str, params: Mapping[str, str]) -> str:
+    return f"{url}{'&' if '?' in url else '?'}{urlencode(params)}"
+
+
 def _easypaisa_handler(state: FakeEasypaisa) -> type[BaseHTTPRequestHandler]:
     class Handler(_Handler):
         def do_POST(self) -> None:
@@ -352,7 +356,7 @@ def _easypaisa_handler(state: FakeEasypaisa) -> type[BaseHTTPRequestHandler]:
             if errors:
                 self._html(f"<h1>Easypay</h1><p>{' '.join(errors)}</p>")
                 return
-            back = f"{form['postBackURL']}?{urlencode({'auth_token': token, 'postBackURL': form['postBackURL']})}"
+            back = _with_query(form["postBackURL"], {"auth_token": token, "postBackURL": form["postBackURL"]})
             self._html(f"<h1>Easypay</h1><p>Rs. {form['amount']}</p><a href='{back}'>Proceed</a>")
 
         def _confirm(self, form: dict[str, str]) -> None:
@@ -367,9 +371,9 @@ def _easypaisa_handler(state: FakeEasypaisa) -> type[BaseHTTPRequestHandler]:
                 self._html("<h1>Easypay</h1><p>Your session has expired.</p>")
                 return
             paid = txn.status == "PAID"
-            query = urlencode({"status": "0000" if paid else "0001", "desc": "Success" if paid else "Failed",
-                               "orderRefNumber": txn.order_ref})
-            self._send(302, b"", "text/html", {"Location": f"{form['postBackURL']}?{query}"})
+            query = {"status": "0000" if paid else "0001", "desc": "Success" if paid else "Failed",
+                     "orderRefNumber": txn.order_ref}
+            self._send(302, b"", "text/html", {"Location": _with_query(form["postBackURL"], query)})
 
         def _inquiry(self, raw: bytes) -> None:
             credentials = self.headers.get("Credentials", "")
