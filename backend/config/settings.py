@@ -190,11 +190,14 @@ PAYPAL_API_BASE = env("PAYPAL_API_BASE", default="https://api-m.sandbox.paypal.c
 JAZZCASH_MERCHANT_ID = env("JAZZCASH_MERCHANT_ID", default="")
 JAZZCASH_PASSWORD = env("JAZZCASH_PASSWORD", default="")
 JAZZCASH_INTEGRITY_SALT = env("JAZZCASH_INTEGRITY_SALT", default="")
+JAZZCASH_MERCHANT_MPIN = env("JAZZCASH_MERCHANT_MPIN", default="")
 JAZZCASH_API_BASE = env("JAZZCASH_API_BASE", default="https://sandbox.jazzcash.com.pk")
 EASYPAISA_STORE_ID = env("EASYPAISA_STORE_ID", default="")
 EASYPAISA_HASH_KEY = env("EASYPAISA_HASH_KEY", default="")
 EASYPAISA_USERNAME = env("EASYPAISA_USERNAME", default="")
 EASYPAISA_PASSWORD = env("EASYPAISA_PASSWORD", default="")
+EASYPAISA_ACCOUNT_NUM = env("EASYPAISA_ACCOUNT_NUM", default="")
+EASYPAISA_PAYMENT_METHOD = env("EASYPAISA_PAYMENT_METHOD", default="")
 EASYPAISA_API_BASE = env("EASYPAISA_API_BASE", default="https://easypaystg.easypaisa.com.pk")
 
 # --- Auth --------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from ustad.payments.api.order_serializers import (
 )
 from ustad.payments.models import Order, OrderItem, Payment
 from ustad.payments.providers import get_provider, provider_names_for
-from ustad.payments.providers.base import WebhookInvalid
+from ustad.payments.providers.base import ProviderUnavailable, WebhookInvalid
 from ustad.payments.providers.local import TEST_CARDS
 from ustad.payments.services import local_gateway
 from ustad.payments.services.buyables import buyables_resolve
@@ -288,9 +288,9 @@ class ProviderReturnView(APIView):
             events = provider.handle_return(params=params)
             events_process(provider_name=provider_name, events=events, payload="(buyer's return)",
                            remote_addr=request.META.get("REMOTE_ADDR"))
-        except (ApplicationError, WebhookInvalid):
+        except (ApplicationError, WebhookInvalid, ProviderUnavailable):
             pass  # the result page asks the provider again, and the webhook still comes
-        order = params.get("order", "")
+        order = params.get("order", "").split("?", 1)[0]
         return HttpResponseRedirect(f"{settings.SITE_URL}/checkout/result?order={html.escape(order)}")
 
 

@@ -25,7 +25,7 @@ from ustad.payments.models import (
     WebhookOutcome,
 )
 from ustad.payments.providers import get_provider
-from ustad.payments.providers.base import EventType, ProviderEvent, WebhookInvalid
+from ustad.payments.providers.base import EventType, ProviderEvent, ProviderUnavailable, WebhookInvalid
 from ustad.payments.services.orders import order_mark_paid
 from ustad.payments.services.payments import payment_for_event
 from ustad.payments.services.refunds import order_refund_record
@@ -52,6 +52,10 @@ def webhook_receive(*, provider_name: str, headers: Mapping[str, str], body: byt
     provider = get_provider(provider_name)
     try:
         events = provider.parse_webhook(headers=headers, body=body)
+    except ProviderUnavailable as error:  # the provider's verification service is down: it will retry
+        logger.warning("%s webhook could not be verified now: %s", provider_name, error)
+        raise ApplicationError(code="provider_unavailable", status_code=503,
+                               message="The webhook could not be verified right now; deliver it again.") from error
     except WebhookInvalid as error:
         logger.warning("%s webhook rejected from %s: %s", provider_name, remote_addr, error)
         WebhookEvent.objects.create(provider=provider_name, outcome=WebhookOutcome.REJECTED, error=str(error)[:300],
