@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from ustad.core.api import request_user, validated_data
 from ustad.core.errors import ApplicationError
 from ustad.courses.permissions import CanTeach, is_admin
+from ustad.payments.api.order_serializers import OrderSerializer
 from ustad.payments.models import Order, OrderItem, OrderStatus, Payment, Payout, PayoutStatus
 from ustad.payments.selectors.earnings import (
     earnings_balances,
@@ -47,12 +48,12 @@ class IsAdmin(BasePermission):
 # --- Serializers -------------------------------------------------------------------------------------------
 
 
-class PersonSerializer(serializers.Serializer[Any]):
+class PayoutTutorSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     name = serializers.CharField(source="full_name", read_only=True)
 
 
-class BuyerSerializer(PersonSerializer):
+class OrderBuyerSerializer(PayoutTutorSerializer):
     email = serializers.EmailField(read_only=True)
 
 
@@ -77,7 +78,7 @@ class EarningsSerializer(serializers.Serializer[Any]):
 
 
 class PayoutSerializer(serializers.ModelSerializer[Payout]):
-    tutor = PersonSerializer(read_only=True)
+    tutor = PayoutTutorSerializer(read_only=True)
 
     class Meta:
         model = Payout
@@ -105,51 +106,14 @@ class MarkPaidInputSerializer(serializers.Serializer[Any]):
                                  help_text="E.g. the bank transfer's reference.")
 
 
-class AdminOrderItemSerializer(serializers.ModelSerializer[OrderItem]):
-    course_slug = serializers.SlugField(source="course.slug", read_only=True, allow_null=True, default=None)
-    session_id = serializers.UUIDField(read_only=True, allow_null=True)
-    listing_slug = serializers.SlugField(source="listing.slug", read_only=True, allow_null=True, default=None)
+class AdminOrderSerializer(OrderSerializer):
+    """The buyer's Order, with the buyer."""
 
-    class Meta:
-        model = OrderItem
-        fields = ["kind", "title", "unit_amount", "discount", "amount", "course_slug", "session_id", "listing_slug"]
+    buyer = OrderBuyerSerializer(read_only=True)
+
+    class Meta(OrderSerializer.Meta):
+        fields = [*OrderSerializer.Meta.fields, "buyer"]
         read_only_fields = fields
-
-
-class AdminPaymentSerializer(serializers.ModelSerializer[Payment]):
-    class Meta:
-        model = Payment
-        fields = ["id", "provider", "status", "failure_code", "failure_message", "created_at"]
-        read_only_fields = fields
-
-
-class AdminOrderSerializer(serializers.ModelSerializer[Order]):
-    """The buyer's Order, with the buyer. `receipt_url` stays empty in lists: open the order for its link."""
-
-    coupon_code = serializers.CharField(source="coupon.code", read_only=True, allow_null=True, default=None)
-    items = AdminOrderItemSerializer(many=True, read_only=True)
-    payments = AdminPaymentSerializer(many=True, read_only=True)
-    can_pay = serializers.SerializerMethodField()
-    can_refund = serializers.SerializerMethodField()
-    receipt_url = serializers.SerializerMethodField()
-    buyer = BuyerSerializer(read_only=True)
-
-    class Meta:
-        model = Order
-        fields = ["id", "status", "currency", "subtotal", "discount", "total", "refunded", "coupon_code",
-                  "created_at", "paid_at", "receipt_number", "items", "payments", "can_pay", "can_refund",
-                  "receipt_url", "buyer"]
-        read_only_fields = fields
-
-    def get_can_pay(self, order: Order) -> bool:
-        viewer = self.context["request"].user
-        return order.status == OrderStatus.PENDING and order.buyer_id == viewer.id
-
-    def get_can_refund(self, order: Order) -> bool:
-        return order.status in (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED) and order.refunded < order.total
-
-    def get_receipt_url(self, order: Order) -> str | None:
-        return None
 
 
 class AdminOrderFilterSerializer(serializers.Serializer[Any]):

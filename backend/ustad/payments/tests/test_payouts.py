@@ -309,7 +309,8 @@ def test_admins_list_every_order_with_its_buyer_filtered_and_searched(admin, ear
     row = next(r for r in everything["results"] if r["id"] == str(paid.id))
     assert row["buyer"] == {"id": str(zainab.id), "name": "Zainab Hussain", "email": "zainab@example.com"}
     assert row["items"][0]["course_slug"] and row["items"][0]["amount"] == 250_000
-    assert (row["status"], row["can_refund"], row["can_pay"], row["receipt_url"]) == ("paid", True, False, None)
+    assert (row["status"], row["can_refund"], row["can_pay"]) == ("paid", True, False)
+    assert "/api/v1/receipts/" in row["receipt_url"]
 
     def ids(query: str) -> list[str]:
         return [r["id"] for r in client.get(f"/api/v1/admin/orders{query}").json()["results"]]
