@@ -52,6 +52,20 @@ def test_seed_demo_creates_a_living_school_once_and_prints_logins(capsys):
     assert private_storage().open(recording.video_name).read(8)[4:] == b"ftyp"
     assert private_storage().size(recording.thumbnail_name) > 1000 and not recording.chunks.exists()
 
+    # Its money, made through the real checkout: paid orders, a subscription, coupons, a payout, a listing.
+    from ustad.payments.models import Coupon, Listing, Order, Payout, Subscription
+    from ustad.payments.services.ledger import earnings_balance
+    paid = Order.objects.filter(status="paid")
+    assert paid.count() == 4  # three courses and a month of the plan
+    assert Enrollment.objects.filter(student__email="student1@ustad.test",
+                                     course__slug="a-level-physics-mechanics", source="purchase").exists()
+    assert Subscription.objects.get(user__email="student3@ustad.test").status == "active"
+    assert Coupon.objects.get(code="PHYSICS500").redemptions == 1
+    tutor1 = User.objects.get(email="tutor1@ustad.test")
+    assert earnings_balance(owner=tutor1, currency="PKR") == (300_000 - 50_000) * 80 // 100
+    assert Payout.objects.get(tutor=tutor1).status == "requested"
+    assert Listing.objects.get().status == "published"
+
 
 @pytest.mark.django_db
 def test_seed_demo_does_not_reset_changed_passwords():

@@ -1,6 +1,7 @@
 """Load the demo school: people, then courses with real slides, a real lecture video, coursework and
-students' progress, then live classes (one starting soon, one past, with its recording). Safe to run
-again: what exists is left as it is."""
+students' progress, then live classes (one starting soon, one past, with its recording), then its money
+(paid orders, a subscription, coupons, a payout request, a recording on sale). Safe to run again: what
+exists is left as it is."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.core.management.base import BaseCommand
 from ustad.classroom.demo import load_demo_classes
 from ustad.classroom.demo_recording import load_demo_recording
 from ustad.courses.demo import load_demo_courses
+from ustad.payments.demo import load_demo_payments
 from ustad.users.demo import DEMO_PASSWORD, PEOPLE, load_demo_people
 
 
@@ -22,6 +24,7 @@ class Command(BaseCommand):
         courses = load_demo_courses(log=lambda line: self.stdout.write(f"  {line}"))
         load_demo_classes(log=lambda line: self.stdout.write(f"  {line}"))
         load_demo_recording(log=lambda line: self.stdout.write(f"  {line}"))
+        load_demo_payments(log=lambda line: self.stdout.write(f"  {line}"))
         self.stdout.write(f"Demo school ready ({created} new accounts, {courses} new courses). "
                           f"Logins, password “{DEMO_PASSWORD}”:")
         for person in PEOPLE:
