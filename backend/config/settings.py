@@ -290,6 +290,12 @@ SPECTACULAR_SETTINGS = {
         "SubmissionStatusEnum": "ustad.courses.models.SubmissionStatus",
         "UploadKindEnum": "ustad.core.files.kinds.DECLARABLE",
         "UploadStatusEnum": "ustad.core.models.UploadStatus",
+        "OrderStatusEnum": "ustad.payments.models.OrderStatus",
+        "PaymentStatusEnum": "ustad.payments.models.PaymentStatus",
+        "ListingStatusEnum": "ustad.payments.models.ListingStatus",
+        "PayoutStatusEnum": "ustad.payments.models.PayoutStatus",
+        "SubscriptionStatusEnum": "ustad.payments.models.SubscriptionStatus",
+        "CommissionStatusEnum": "ustad.payments.models.CommissionStatus",
     },
 }
 
