@@ -5,6 +5,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router'
 import { cn } from '@/components/ui/cn'
 import { LanguageSwitcher } from '@/components/ui/language-switcher'
 import { useLogout } from '@/features/auth/api/logout'
+import { usePaymentsTranslation } from '@/features/payments/i18n'
 import { useAuth } from '@/lib/auth/auth-context'
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
@@ -15,6 +16,7 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
 
 export function SiteHeader() {
   const { t } = useTranslation()
+  const { t: pt } = usePaymentsTranslation()
   const { status, user } = useAuth()
   const teaches = user?.role === 'tutor'
   const schedulesClasses = teaches || user?.role === 'admin'
@@ -107,6 +109,16 @@ export function SiteHeader() {
                   <li>
                     <NavLink to="/my/classes" className={navLink} onClick={close}>
                       {t('schedule.nav.myClasses')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/my/purchases" className={navLink} onClick={close}>
+                      {pt('payments.nav.purchases')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/my/subscription" className={navLink} onClick={close}>
+                      {pt('payments.nav.subscription')}
                     </NavLink>
                   </li>
                   {teaches && (
