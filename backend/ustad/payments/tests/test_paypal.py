@@ -18,7 +18,17 @@ from conftest import client_for
 from ustad.core.errors import ApplicationError
 from ustad.core.testing.servers import free_port
 from ustad.courses.models import Enrollment
-from ustad.payments.models import Order, OrderStatus, Payment, PaymentStatus, WebhookEvent, WebhookOutcome
+from ustad.payments.models import (
+    Order,
+    OrderStatus,
+    Payment,
+    PaymentStatus,
+    Plan,
+    Subscription,
+    SubscriptionStatus,
+    WebhookEvent,
+    WebhookOutcome,
+)
 from ustad.payments.providers import get_provider, paypal
 from ustad.payments.providers.base import (
     CheckoutRequest,
@@ -651,9 +661,59 @@ def test_a_student_pays_with_paypal_comes_back_and_can_learn_and_the_webhook_cha
             if name != "Content-Type"}
     delivered = APIClient().post("/api/v1/webhooks/paypal", data=body, content_type="application/json", **meta)
     assert delivered.status_code == 200, delivered.content
+    assert Payment.objects.filter(order_id=order_id).count() == 1
     assert Order.objects.get(id=order_id).status == OrderStatus.PAID
 
     forged = body.replace(b'"value":"19.99"', b'"value":"0.01"')
     refused = APIClient().post("/api/v1/webhooks/paypal", data=forged, content_type="application/json", **meta)
     assert refused.status_code == 400
     assert WebhookEvent.objects.filter(provider="paypal", outcome=WebhookOutcome.REJECTED).count() == 1
+
+
+def webhook_post(fake: FakePayPal, event: dict[str, Any]) -> Any:
+    headers, body = fake.sign(event)
+    meta: dict[str, Any] = {f"HTTP_{name.upper().replace('-', '_')}": value for name, value in headers.items()
+                            if name != "Content-Type"}
+    return APIClient().post("/api/v1/webhooks/paypal", data=body, content_type="application/json", **meta)
+
+
+@pytest.mark.django_db
+def test_a_paypal_subscription_starts_with_its_first_sale_renews_cancels_at_the_end_and_resumes(fake_paypal,
+                                                                                               settings):
+    settings.PAYMENT_PROVIDERS = {**settings.PAYMENT_PROVIDERS, "USD": ["paypal"]}
+    plan = Plan.objects.create(slug="all-access-usd", name="All access", currency="USD", price_amount=1200,
+                               paypal_plan_id=PLAN)
+    fake_paypal.add_plan(PLAN, value="12.00")
+    client = client_for(StudentFactory())
+    started = client.post("/api/v1/subscriptions", {"plan": plan.slug, "provider": "paypal"}, format="json")
+    assert started.status_code == 201, started.content
+    subscription = Subscription.objects.get(id=started.json()["subscription"]["id"])
+    assert subscription.provider_ref in fake_paypal.subscriptions
+    fake_paypal.approve_subscription(subscription.provider_ref)
+
+    assert webhook_post(fake_paypal, fake_paypal.event("BILLING.SUBSCRIPTION.ACTIVATED",
+                                                       fake_paypal.subscriptions[subscription.provider_ref])
+                        ).status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.INCOMPLETE  # nothing is paid yet
+
+    for _ in range(2):  # the first month, then a renewal
+        sale = fake_paypal.event("PAYMENT.SALE.COMPLETED", fake_paypal.charge(subscription.provider_ref))
+        assert webhook_post(fake_paypal, sale).status_code == 200
+        subscription.refresh_from_db()
+        billing = fake_paypal.subscriptions[subscription.provider_ref]["billing_info"]
+        assert subscription.status == SubscriptionStatus.ACTIVE
+        assert subscription.current_period_end == datetime.fromisoformat(billing["next_billing_time"])
+    assert Order.objects.filter(items__subscription=subscription, status=OrderStatus.PAID).count() == 2
+
+    cancelled = client.post(f"/api/v1/subscriptions/{subscription.id}/cancel")
+    assert cancelled.status_code == 200 and cancelled.json()["cancel_at_period_end"] is True
+    at_paypal = fake_paypal.subscriptions[subscription.provider_ref]
+    assert at_paypal["status"] == "SUSPENDED"
+    assert webhook_post(fake_paypal, fake_paypal.event("BILLING.SUBSCRIPTION.SUSPENDED", at_paypal)).status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.ACTIVE and subscription.cancel_at_period_end  # until it ends
+
+    resumed = client.post(f"/api/v1/subscriptions/{subscription.id}/resume")
+    assert resumed.status_code == 200 and resumed.json()["cancel_at_period_end"] is False
+    assert fake_paypal.subscriptions[subscription.provider_ref]["status"] == "ACTIVE"
