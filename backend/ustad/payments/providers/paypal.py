@@ -185,21 +185,22 @@ class PayPalProvider:
             headers["Prefer"] = "return=representation"
         if content is not None:
             headers["Content-Type"] = "application/json"
-        response: httpx.Response | None = None
-        for fresh in (False, True):
-            headers["Authorization"] = f"Bearer {self._token(fresh=fresh)}"
-            try:
-                response = httpx.request(method, f"{self.api_base}{path}", json=body, content=content,
-                                         headers=headers, timeout=TIMEOUT)
-            except httpx.HTTPError as exc:
-                raise ProviderUnavailable(f"PayPal did not answer ({type(exc).__name__}).") from exc
-            if response.status_code != httpx.codes.UNAUTHORIZED or fresh:
-                break
-            cache.delete(self._token_key())  # expired or revoked early: one more try with a new token
-        assert response is not None
+        url = f"{self.api_base}{path}"
+        response = self._send(method, url, headers, body, content, fresh=False)
+        if response.status_code == httpx.codes.UNAUTHORIZED:  # expired or revoked early: once more, a new token
+            cache.delete(self._token_key())
+            response = self._send(method, url, headers, body, content, fresh=True)
         if response.status_code >= httpx.codes.INTERNAL_SERVER_ERROR or response.status_code == 429:
             raise ProviderUnavailable(f"PayPal answered {response.status_code}; try again later.")
         return response
+
+    def _send(self, method: str, url: str, headers: dict[str, str], body: dict[str, Any] | None,
+              content: bytes | None, *, fresh: bool) -> httpx.Response:
+        headers = {**headers, "Authorization": f"Bearer {self._token(fresh=fresh)}"}
+        try:
+            return httpx.request(method, url, json=body, content=content, headers=headers, timeout=TIMEOUT)
+        except httpx.HTTPError as exc:
+            raise ProviderUnavailable(f"PayPal did not answer ({type(exc).__name__}).") from exc
 
     def _expect(self, response: httpx.Response, what: str) -> dict[str, Any]:
         """The JSON body of a successful answer; a refusal becomes `provider_refused` with PayPal's message."""
