@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.conf import settings as django_settings
 from django.core import signing
-from django.db import connection
+from django.db import connection, transaction
 from django.test import RequestFactory
 from django.urls import path
 from django.utils import timezone
@@ -347,6 +347,28 @@ def test_the_task_credits_what_is_due(settings):
     assert referrer_balance(referrer) == 10_000
 
 
+def _at_once(*jobs: Any) -> list[Any]:
+    """Run each job in its own thread (and database connection), all starting together."""
+    start, results, errors = threading.Barrier(len(jobs)), [], []
+
+    def run(job: Any) -> None:
+        try:
+            start.wait()
+            results.append(job())
+        except Exception as exc:  # reported by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    return results
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_crediting_runs_at_once_credit_each_commission_once():
     referrer = StudentFactory()
@@ -354,26 +376,35 @@ def test_two_crediting_runs_at_once_credit_each_commission_once():
     for order in orders:
         assert commission_record_for_order(order) is not None
     now = timezone.now() + 15 * DAY
-    start, results, errors = threading.Barrier(2), [], []
-
-    def run() -> None:
-        try:
-            start.wait()
-            results.append(commissions_credit_due(now=now))
-        except Exception as exc:  # reported by the assertion below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors and sum(results) == 6
+    results = _at_once(lambda: commissions_credit_due(now=now), lambda: commissions_credit_due(now=now))
+    assert sum(results) == 6
     assert Commission.objects.filter(status=CommissionStatus.CREDITED).count() == 6
     assert LedgerTransaction.objects.filter(reference__startswith="commission:").count() == 6
     assert referrer_balance(referrer) == sum((100_000 + i) // 10 for i in range(6))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_orders_of_one_referred_buyer_paid_at_once_earn_one_commission():
+    referrer: Any = StudentFactory()
+    buyer = referred_by(referrer)
+    courses: list[Any] = [CourseFactory(price_amount=100_000), CourseFactory(price_amount=200_000)]
+    orders = [order_create_for_courses(buyer=buyer, courses=[course], idempotency_key=f"k{i}")
+              for i, course in enumerate(courses)]
+    both_paid = threading.Barrier(2)
+
+    def pay(order: Order) -> Any:
+        # As the orders service does it: the order turns paid, then, in the same transaction, the commission
+        # is considered; here both payments have turned their order paid before either looks.
+        with transaction.atomic():
+            Order.objects.filter(id=order.id).update(status=OrderStatus.PAID, paid_at=timezone.now())
+            order.refresh_from_db()
+            both_paid.wait()
+            return commission_record_for_order(order)
+
+    results = _at_once(*(lambda order=order: pay(order) for order in orders))
+    assert len([r for r in results if r is not None]) == 1
+    assert Commission.objects.count() == 1
+    assert Order.objects.filter(referrer=referrer).count() == 1
 
 
 # --- The affiliate page ---------------------------------------------------------------------------------------
