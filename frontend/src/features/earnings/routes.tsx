@@ -23,4 +23,14 @@ export const earningRoutes: RouteObject[] = [
       },
     ],
   },
+  {
+    path: 'admin',
+    element: <RequireAuth />,
+    children: [
+      {
+        path: 'payouts',
+        lazy: async () => ({ Component: (await import('./routes/admin-payouts')).AdminPayoutsRoute }),
+      },
+    ],
+  },
 ]
