@@ -169,9 +169,13 @@ def commissions_credit_due(now: datetime | None = None) -> int:
     """Credit every pending commission whose refund window has passed on an order that is still paid.
 
     Each batch locks its rows and skips rows another run holds, so two runs at once never credit one
-    commission twice (and the ledger's reference would refuse a second posting anyway).
+    commission twice (and the ledger's reference would refuse a second posting anyway). A pending commission
+    whose order was refunded, even in part, is cancelled here too, however the refund was recorded.
     """
     now = now or timezone.now()
+    Commission.objects.filter(status=CommissionStatus.PENDING,
+                              order__status__in=[OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED]).update(
+        status=CommissionStatus.CANCELLED, updated_at=now)
     credited = 0
     while True:
         with transaction.atomic():

@@ -310,13 +310,16 @@ def test_a_refund_before_crediting_cancels_the_commission_and_nothing_is_ever_cr
 
 
 @pytest.mark.django_db
-def test_an_order_refunded_without_telling_referrals_is_still_not_credited():
+def test_an_order_refunded_in_part_or_without_telling_referrals_is_never_credited_and_its_commission_ends():
     referrer = StudentFactory()
-    order = paid_order(referred_by(referrer))
-    assert commission_record_for_order(order) is not None and order.paid_at is not None
-    refunded(order)
-    assert commissions_credit_due(now=order.paid_at + 15 * DAY) == 0
-    assert Commission.objects.get().status == CommissionStatus.PENDING
+    whole, part = paid_order(referred_by(referrer)), paid_order(referred_by(referrer), 100_000, 50_000)
+    for order in (whole, part):
+        assert commission_record_for_order(order) is not None
+    refunded(whole)
+    Order.objects.filter(id=part.id).update(status=OrderStatus.PARTIALLY_REFUNDED, refunded=50_000)
+    assert commissions_credit_due(now=timezone.now() + 15 * DAY) == 0
+    assert set(Commission.objects.values_list("status", flat=True)) == {CommissionStatus.CANCELLED}
+    assert referrer_balance(referrer) == 0
 
 
 @pytest.mark.django_db
