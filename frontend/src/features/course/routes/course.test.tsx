@@ -113,17 +113,80 @@ describe('course page', () => {
     expect(router.state.location.search).toBe(`?next=${encodeURIComponent(`/courses/${SLUG}`)}`)
   })
 
-  it('paid course: the price and a disabled "Buy" button that says why', async () => {
+  it('paid course: the price and "Buy for <price>" leading to checkout', async () => {
     const course = buildCourseDetail({ slug: SLUG, price_amount: 250000, is_free: false })
-    mockFetch([...signedIn(buildSession()), ...courseRoutes(course)])
+    const api = mockFetch([...signedIn(buildSession()), ...courseRoutes(course)])
     renderApp(`/courses/${SLUG}`)
 
     const panel = await cta()
     expect(panel.getByText(/^Rs\s?2,500$/)).toBeInTheDocument()
-    const buy = panel.getByRole('button', { name: 'Buy' })
-    expect(buy).toBeDisabled()
-    expect(buy).toHaveAccessibleDescription('Payments are coming soon.')
+    expect(panel.getByRole('link', { name: /^Buy for Rs\s?2,500$/ })).toHaveAttribute('href', `/checkout?course=${SLUG}`)
     expect(panel.queryByRole('button', { name: 'Enrol for free' })).not.toBeInTheDocument()
+    expect(panel.queryByText('Included in the subscription')).not.toBeInTheDocument()
+    expect(api.calls('GET', '/api/v1/subscriptions')).toHaveLength(0)
+  })
+
+  it('paid course in the subscription, no subscription: says so, links to the plans, offers to buy', async () => {
+    const course = buildCourseDetail({ slug: SLUG, price_amount: 250000, is_free: false, included_in_subscription: true })
+    mockFetch([
+      ...signedIn(buildSession()),
+      ...courseRoutes(course),
+      { method: 'GET', path: '/api/v1/subscriptions', handler: () => json([{ id: 's1', status: 'ended' }]) },
+    ])
+    renderApp(`/courses/${SLUG}`)
+
+    const panel = await cta()
+    expect(panel.getByText('Included in the subscription')).toBeInTheDocument()
+    expect(await panel.findByRole('link', { name: 'See subscription plans' })).toHaveAttribute('href', '/my/subscription')
+    expect(panel.getByRole('link', { name: /^Buy for/ })).toBeInTheDocument()
+    expect(panel.queryByRole('button', { name: 'Enrol with your subscription' })).not.toBeInTheDocument()
+  })
+
+  it('paid course in the subscription, active subscriber: enrols through the subscription', async () => {
+    const lesson = buildSyllabusLesson({ title: 'Welcome' })
+    const course = buildCourseDetail({
+      slug: SLUG,
+      price_amount: 250000,
+      is_free: false,
+      included_in_subscription: true,
+      sections: [buildSection({ lessons: [lesson] })],
+    })
+    const api = mockFetch([
+      ...signedIn(buildSession()),
+      ...courseRoutes(course),
+      { method: 'GET', path: '/api/v1/subscriptions', handler: () => json([{ id: 's1', status: 'active' }]) },
+      { method: 'POST', path: '/api/v1/subscriptions/enrol', handler: () => json({ id: 'e1' }, 201) },
+      { method: 'GET', path: `/api/v1/lessons/${lesson.id}`, handler: () => apiError(404, 'not_found') },
+    ])
+    const { user, router } = renderApp(`/courses/${SLUG}`)
+
+    const panel = await cta()
+    expect(panel.getByText('Included in the subscription')).toBeInTheDocument()
+    await user.click(await panel.findByRole('button', { name: 'Enrol with your subscription' }))
+
+    await waitFor(() => expect(router.state.location.pathname).toMatch(new RegExp(`^/learn/${SLUG}`)))
+    const calls = api.calls('POST', '/api/v1/subscriptions/enrol')
+    expect(calls).toHaveLength(1)
+    expect(await calls[0]!.json()).toEqual({ course: SLUG })
+  })
+
+  it('enrolling through a subscription that no longer covers the course says so', async () => {
+    const course = buildCourseDetail({ slug: SLUG, price_amount: 250000, is_free: false, included_in_subscription: true })
+    mockFetch([
+      ...signedIn(buildSession()),
+      ...courseRoutes(course),
+      { method: 'GET', path: '/api/v1/subscriptions', handler: () => json([{ id: 's1', status: 'past_due' }]) },
+      {
+        method: 'POST',
+        path: '/api/v1/subscriptions/enrol',
+        handler: () => apiError(402, 'subscription_required', 'Subscription required.'),
+      },
+    ])
+    const { user } = renderApp(`/courses/${SLUG}`)
+
+    await user.click(await (await cta()).findByRole('button', { name: 'Enrol with your subscription' }))
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your subscription does not include this course any more.')
   })
 
   it('enrolled student: progress and "Continue learning"', async () => {
