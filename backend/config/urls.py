@@ -7,6 +7,7 @@ from ustad.core.files.views import private_file
 from ustad.core.health import healthz, readyz
 from ustad.core.media import public_media
 from ustad.core.spa import spa_index
+from ustad.payments.referral_link import referral_link
 
 api_v1 = [
     path("", include("ustad.users.urls")),
@@ -25,8 +26,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     re_path(r"^media/(?P<path>(?:avatars|covers)/.+)$", public_media, name="public-media"),
     path("files/<str:token>", private_file, name="private-file"),
+    path("r/<str:code>", referral_link, name="referral-link"),
     re_path(r"^api/", errors.json_not_found),
-    re_path(r"^(?!api/|ws/|static/|media/|admin/|files/)(?P<path>.*)$", spa_index, name="spa"),
+    re_path(r"^(?!api/|ws/|static/|media/|admin/|files/|r/)(?P<path>.*)$", spa_index, name="spa"),
 ]
 
 handler400 = "ustad.core.errors.json_bad_request"

@@ -21,9 +21,9 @@ from ustad.payments.services.payments import payment_start
 from ustad.payments.services.subscriptions import subscription_start
 from ustad.users.models import User
 
-PLAN = {"slug": "all-access", "name": "Ustad All Access", "currency": "PKR", "price_amount": 200_000,
+PLAN: dict[str, Any] = {"slug": "all-access", "name": "Ustad All Access", "currency": "PKR", "price_amount": 200_000,
         "description": "Every course marked “Included in the subscription”, for as long as you subscribe."}
-COUPONS = [
+COUPONS: list[dict[str, Any]] = [
     {"code": "WELCOME10", "kind": "percent", "value": 10},
     {"code": "PHYSICS500", "kind": "fixed", "value": 50_000, "currency": "PKR",
      "course_slug": "a-level-physics-mechanics", "max_redemptions": 100, "expires_days": 90},

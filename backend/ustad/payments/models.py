@@ -244,7 +244,8 @@ class Payment(BaseModel):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["provider", "provider_ref"], name="payments_payment_ref_once"),
-            models.CheckConstraint(condition=Q(amount__gt=0, amount__lte=MAX_AMOUNT), name="payments_payment_amount_sane"),
+            models.CheckConstraint(condition=Q(amount__gt=0, amount__lte=MAX_AMOUNT),
+                                   name="payments_payment_amount_sane"),
             models.CheckConstraint(condition=Q(status__in=PaymentStatus.values), name="payments_payment_status_known"),
         ]
 
@@ -301,7 +302,8 @@ class Refund(BaseModel):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["order", "provider_ref"], name="payments_refund_once"),
-            models.CheckConstraint(condition=Q(amount__gt=0, amount__lte=MAX_AMOUNT), name="payments_refund_amount_sane"),
+            models.CheckConstraint(condition=Q(amount__gt=0, amount__lte=MAX_AMOUNT),
+                                   name="payments_refund_amount_sane"),
         ]
 
 
@@ -458,6 +460,7 @@ class Payout(BaseModel):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0, amount__lte=MAX_AMOUNT), name="payments_payout_amount_sane"),
+            models.CheckConstraint(condition=Q(amount__gt=0, amount__lte=MAX_AMOUNT),
+                                   name="payments_payout_amount_sane"),
             models.CheckConstraint(condition=Q(status__in=PayoutStatus.values), name="payments_payout_status_known"),
         ]

@@ -35,6 +35,11 @@ from ustad.courses.models import (
     SubmissionFile,
 )
 from ustad.courses.tests.factories import EnrollmentFactory, course_with_lessons
+from ustad.payments.models import Listing, Order, OrderItem, Payment, Payout, Plan, Subscription
+from ustad.payments.services.listings import listing_access_grant
+from ustad.payments.services.orders import order_create_for_courses, order_mark_paid
+from ustad.payments.services.payments import payment_start
+from ustad.payments.services.receipt_links import receipt_link
 from ustad.users.tests.factories import StudentFactory, TutorFactory, UserFactory
 
 ACTORS = ("anonymous", "student", "other_student", "tutor", "other_tutor", "admin")
@@ -190,6 +195,48 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("recording-detail", "delete"): row(401, 403, 404, 204, 404, 204),
     ("recording-lesson", "post"): row(401, 403, 404, 400, 404, 400),
     ("course-recordings", "get"): row(401, 200, 403, 200, 403, 200),
+    # Payments: "student" holds a paid order (and its receipt), a pending one with a local payment, and an
+    # active subscription; "tutor" sold the course, asked for a payout and sells a recording "student" bought.
+    ("payment-providers", "get"): PUBLIC_400,  # the currency is required
+    ("order-list", "get"): signed_in(200),
+    ("order-list", "post"): signed_in(400),
+    ("order-quote", "post"): signed_in(400),
+    ("order-detail", "get"): row(401, 200, 404, 404, 404, 200),
+    ("order-pay", "post"): row(401, 400, 404, 404, 404, 404),
+    ("order-check", "post"): row(401, 200, 404, 404, 404, 200),
+    ("order-refund", "post"): row(401, 404, 404, 404, 404, 200),
+    ("order-receipt", "get"): row(401, 302, 404, 404, 404, 302),
+    ("receipt-link", "get"): dict.fromkeys(ACTORS, 302),  # the signed link is the key
+    ("local-charge", "get"): row(401, 200, 404, 404, 404, 404),
+    ("local-pay", "post"): row(401, 400, 404, 404, 404, 404),
+    ("local-cancel", "post"): row(401, 200, 404, 404, 404, 404),
+    ("payment-return", "get"): dict.fromkeys(ACTORS, 302),
+    ("payment-return", "post"): dict.fromkeys(ACTORS, 302),
+    ("payment-webhook", "post"): PUBLIC_400,  # no signature: refused, whoever sends it
+    ("plan-list", "get"): dict.fromkeys(ACTORS, 200),
+    ("plan-courses", "get"): dict.fromkeys(ACTORS, 200),
+    ("subscription-list", "get"): signed_in(200),
+    ("subscription-list", "post"): signed_in(400),
+    ("subscription-enrol", "post"): signed_in(400),
+    ("subscription-cancel", "post"): row(401, 200, 404, 404, 404, 404),
+    ("subscription-resume", "post"): row(401, 409, 404, 404, 404, 404),  # not cancelled
+    ("earnings", "get"): row(401, 403, 403, 200, 200, 200),
+    ("payout-list", "get"): row(401, 403, 403, 200, 200, 200),
+    ("payout-list", "post"): row(401, 403, 403, 400, 400, 403),
+    ("payout-detail", "get"): row(401, 403, 403, 200, 404, 200),
+    ("payout-approve", "post"): row(401, 403, 403, 403, 403, 200),
+    ("payout-reject", "post"): row(401, 403, 403, 403, 403, 400),  # a note is required
+    ("payout-mark-paid", "post"): row(401, 403, 403, 403, 403, 409),  # not approved yet
+    ("admin-order-list", "get"): row(401, 403, 403, 403, 403, 200),
+    ("referrals-me", "get"): signed_in(200),
+    ("listing-list", "get"): dict.fromkeys(ACTORS, 200),
+    ("listing-list", "post"): row(401, 403, 403, 400, 400, 403),
+    ("listing-detail", "get"): dict.fromkeys(ACTORS, 200),
+    ("listing-detail", "patch"): row(401, 403, 403, 200, 403, 200),
+    ("listing-publish", "post"): row(401, 403, 403, 200, 403, 200),
+    ("listing-archive", "post"): row(401, 403, 403, 200, 403, 200),
+    ("listing-content", "get"): row(401, 200, 403, 200, 403, 200),
+    ("my-listings", "get"): signed_in(200),
 }
 
 URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -239,6 +286,19 @@ URL_KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "course-sessions": lambda world: {"slug": world["course"].slug},
     "course-attendance-csv": lambda world: {"slug": world["course"].slug},
     "calendar-feed": lambda world: {"token": calendar_feed_token(user=world["student"])},
+    **{name: (lambda world: {"pk": world["paid_order"].id}) for name in (
+        "order-detail", "order-refund", "order-receipt")},
+    **{name: (lambda world: {"pk": world["pending_order"].id}) for name in ("order-pay", "order-check")},
+    "receipt-link": lambda world: {"token": receipt_link(world["paid_order"]).rsplit("/", 1)[1]},
+    **{name: (lambda world: {"pk": world["payment"].id}) for name in ("local-charge", "local-pay", "local-cancel")},
+    **{name: (lambda world: {"provider": "local"}) for name in ("payment-return", "payment-webhook")},
+    "plan-courses": lambda world: {"slug": world["plan"].slug},
+    **{name: (lambda world: {"pk": world["subscription"].id}) for name in (
+        "subscription-cancel", "subscription-resume")},
+    **{name: (lambda world: {"pk": world["payout"].id}) for name in (
+        "payout-detail", "payout-approve", "payout-reject", "payout-mark-paid")},
+    **{name: (lambda world: {"slug": world["listing"].slug}) for name in (
+        "listing-detail", "listing-publish", "listing-archive", "listing-content")},
 }
 MULTIPART_ROUTES = {"me-avatar", "course-cover", "session-board-files", "session-board-export", "session-presence"}
 
@@ -278,7 +338,8 @@ def world(db: None) -> dict[str, Any]:
         "note": Note.objects.create(student=student, lesson=lessons[1], body="Mine"),
         **_coursework(course, student),
         **_quizzes(course, student),
-        **_live_classes(course),
+        **(classes := _live_classes(course)),
+        **_payments(tutor, student, classes["recording"]),
         "resource": Resource.objects.create(course=course, lesson=lessons[1], title="Slides", kind="slides",
                                             stored_name="resources/slides.pdf", original_name="slides.pdf",
                                             content_type="application/pdf", size=10),
@@ -319,6 +380,33 @@ def _live_classes(course: Any) -> dict[str, Any]:
                                                    data=image("PNG"), size=100),
             "recording": Recording.objects.create(session=session, course=course, title="Live", status="ready",
                                                   started_at=starts)}
+
+
+def _payments(tutor: Any, student: Any, recording: Any) -> dict[str, Any]:
+    course = course_with_lessons(owner=tutor, lessons=1, price_amount=100_000)
+    paid = order_create_for_courses(buyer=student, courses=[course], idempotency_key="matrix-paid")
+    Payment.objects.create(order=paid, provider="local", amount=paid.total, currency=paid.currency,
+                           provider_ref="lp_matrix", provider_payment_ref="lch_matrix", status="succeeded")
+    paid = order_mark_paid(order_id=paid.id, provider="local", amount=paid.total, currency="PKR", reference="m")
+    pending = order_create_for_courses(buyer=student, courses=[course_with_lessons(owner=tutor, lessons=1,
+                                       price_amount=50_000)], idempotency_key="matrix-pending")
+    payment, _, _ = payment_start(order=pending, provider_name="local")
+    plan = Plan.objects.create(slug="all-access", name="All access", currency="PKR", price_amount=150_000)
+    subscription = Subscription.objects.create(user=student, plan=plan, provider="local", status="active",
+                                               provider_ref="lsub_matrix",
+                                               current_period_end=timezone.now() + timedelta(days=20))
+    Recording.objects.filter(id=recording.id).update(video_name="recordings/class.mp4")
+    listing = Listing.objects.create(tutor=tutor, slug="algebra-recorded", title="Algebra, recorded",
+                                     currency="PKR", price_amount=150_000, status="published")
+    listing.recordings.add(recording)
+    bought = Order.objects.create(buyer=student, currency="PKR", subtotal=150_000, total=150_000, status="paid",
+                                  paid_at=timezone.now(), idempotency_key="matrix-listing")
+    OrderItem.objects.create(order=bought, kind="listing", listing=listing, seller=tutor, title=listing.title,
+                             unit_amount=150_000, amount=150_000)
+    listing_access_grant(user=student, listing=listing, order=bought)
+    return {"paid_order": paid, "pending_order": pending, "payment": payment, "plan": plan,
+            "subscription": subscription, "listing": listing,
+            "payout": Payout.objects.create(tutor=tutor, amount=60_000, currency="PKR", method="Bank")}
 
 
 @pytest.mark.parametrize("actor", ACTORS)

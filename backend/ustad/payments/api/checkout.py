@@ -8,7 +8,6 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse, HttpResponseRedirect
-from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -37,7 +36,7 @@ from ustad.payments.api.order_serializers import (
 )
 from ustad.payments.models import Order, OrderItem, Payment
 from ustad.payments.providers import get_provider, provider_names_for
-from ustad.payments.providers.base import ProviderUnavailable, WebhookInvalid
+from ustad.payments.providers.base import ProviderUnavailableError, WebhookInvalidError
 from ustad.payments.providers.local import TEST_CARDS
 from ustad.payments.services import local_gateway
 from ustad.payments.services.buyables import buyables_resolve
@@ -138,10 +137,10 @@ class OrderPayView(APIView):
                                "`form_fields` when there are any). 503 `provider_unavailable` keeps the order "
                                "pending; 409 `not_payable` for a paid order.")
     def post(self, request: Request, pk: Any) -> Response:
-        data = validated_data(PayInputSerializer, request)
         order = order_get_for_user(user=request.user, order_id=pk)
         if order.buyer_id != request_user(request).id:
             raise ApplicationError(code="not_found", status_code=404, message="No such order.")
+        data = validated_data(PayInputSerializer, request)
         payment, redirect_url, form_fields = payment_start(order=order, provider_name=data["provider"])
         return Response({"payment": None if payment is None else {
             "id": payment.id, "provider": payment.provider, "status": payment.status, "failure_code": "",
@@ -215,8 +214,8 @@ class LocalPayView(APIView):
                    description="Pay with a test card. The result reaches Ustad as a signed webhook, as from "
                                "any provider. 400 `validation_error` for a malformed card.")
     def post(self, request: Request, pk: Any) -> Response:
-        data = validated_data(LocalPayInputSerializer, request)
         charge = local_gateway.charge_get(charge_id=pk, user=request.user)
+        data = validated_data(LocalPayInputSerializer, request)
         result = local_gateway.charge_pay(charge=charge, card_number=data["card_number"], expiry=data["expiry"],
                                           cvc=data["cvc"], name=data["name"], otp=data.get("otp") or None)
         return Response({"status": result.status, "message": result.message, "redirect_url": result.redirect_url})
@@ -288,11 +287,9 @@ class ProviderReturnView(APIView):
             events = provider.handle_return(params=params)
             events_process(provider_name=provider_name, events=events, payload="(buyer's return)",
                            remote_addr=request.META.get("REMOTE_ADDR"))
-        except (ApplicationError, WebhookInvalid, ProviderUnavailable):
+        except (ApplicationError, WebhookInvalidError, ProviderUnavailableError):
             pass  # the result page asks the provider again, and the webhook still comes
         order = params.get("order", "").split("?", 1)[0]
         return HttpResponseRedirect(f"{settings.SITE_URL}/checkout/result?order={html.escape(order)}")
 
 
-webhook_view = csrf_exempt(WebhookView.as_view())
-provider_return_view = csrf_exempt(ProviderReturnView.as_view())

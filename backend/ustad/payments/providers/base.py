@@ -14,11 +14,11 @@ from datetime import datetime
 from typing import Any, Protocol
 
 
-class ProviderUnavailable(Exception):
+class ProviderUnavailableError(Exception):
     """The provider could not be reached or answered with an error: the order stays pending; retry later."""
 
 
-class WebhookInvalid(Exception):
+class WebhookInvalidError(Exception):
     """The delivery is not from the provider (bad or missing signature) or cannot be read: answer 400."""
 
 
@@ -111,7 +111,7 @@ class PaymentProvider(Protocol):
     def start_checkout(self, request: CheckoutRequest) -> CheckoutStart: ...
 
     def parse_webhook(self, *, headers: Mapping[str, str], body: bytes) -> list[ProviderEvent]:
-        """Verify the delivery exactly as the provider documents and translate it; raise WebhookInvalid."""
+        """Verify the delivery exactly as the provider documents and translate it; raise WebhookInvalidError."""
         ...
 
     def handle_return(self, *, params: Mapping[str, str]) -> list[ProviderEvent]:

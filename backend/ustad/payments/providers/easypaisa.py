@@ -32,10 +32,10 @@ from ustad.payments.providers.base import (
     CheckoutStart,
     EventType,
     ProviderEvent,
-    ProviderUnavailable,
+    ProviderUnavailableError,
     RefundResult,
     SubscriptionRequest,
-    WebhookInvalid,
+    WebhookInvalidError,
 )
 
 logger = logging.getLogger(__name__)
@@ -151,14 +151,14 @@ class EasypaisaProvider:
             return []  # step 2: nothing is settled yet; the view sends the browser on with confirm_form
         order_ref = str(params.get("orderRefNumber") or params.get("orderRefNum") or "").strip()
         if not ORDER_REF.fullmatch(order_ref):
-            raise WebhookInvalid("Easypay return without a readable orderRefNumber.")
+            raise WebhookInvalidError("Easypay return without a readable orderRefNumber.")
         return self._settled(order_ref)
 
     def parse_webhook(self, *, headers: Mapping[str, str], body: bytes) -> list[ProviderEvent]:
         self._require_configured()
         order_ref = order_ref_from_notification(pakistan.read_fields(body))
         if not ORDER_REF.fullmatch(order_ref):
-            raise WebhookInvalid("Easypay notification without a readable order reference.")
+            raise WebhookInvalidError("Easypay notification without a readable order reference.")
         return self._settled(order_ref)
 
     def _settled(self, order_ref: str) -> list[ProviderEvent]:
@@ -182,7 +182,7 @@ class EasypaisaProvider:
             return None
         if str(answer.get("orderId") or order_ref) != order_ref or str(answer.get("storeId") or self.store_id) != (
                 self.store_id):
-            raise ProviderUnavailable("Easypaisa transaction inquiry answered about another order or store.")
+            raise ProviderUnavailableError("Easypaisa transaction inquiry answered about another order or store.")
         state = str(answer.get("transactionStatus") or "").upper()
         if state != PAID and state not in FAILED_STATUSES:
             return None  # PENDING, INITIATED: not settled yet
@@ -193,7 +193,7 @@ class EasypaisaProvider:
             try:
                 amount = pakistan.paisa(answer.get("transactionAmount"))
             except ValueError as exc:
-                raise ProviderUnavailable("Easypaisa transaction inquiry: unreadable transactionAmount.") from exc
+                raise ProviderUnavailableError("Easypaisa transaction inquiry: unreadable transactionAmount.") from exc
             return replace(event, type=EventType.PAYMENT_SUCCEEDED, amount=amount, currency=pakistan.CURRENCY,
                            captured_ref=str(answer.get("transactionId") or order_ref))
         return replace(event, failure_code=state.lower()[:40],

@@ -27,10 +27,10 @@ from ustad.payments.providers.base import (
     CheckoutStart,
     EventType,
     ProviderEvent,
-    ProviderUnavailable,
+    ProviderUnavailableError,
     RefundResult,
     SubscriptionRequest,
-    WebhookInvalid,
+    WebhookInvalidError,
 )
 
 logger = logging.getLogger(__name__)
@@ -136,12 +136,12 @@ class JazzCashProvider:
     def _result_events(self, fields: dict[str, str]) -> list[ProviderEvent]:
         self._require_configured()
         if not hash_matches(fields, self.salt):
-            raise WebhookInvalid("JazzCash response with a missing or wrong pp_SecureHash.")
+            raise WebhookInvalidError("JazzCash response with a missing or wrong pp_SecureHash.")
         txn_ref = fields.get("pp_TxnRefNo", "")
         if not txn_ref:
-            raise WebhookInvalid("JazzCash response without pp_TxnRefNo.")
+            raise WebhookInvalidError("JazzCash response without pp_TxnRefNo.")
         if fields.get("pp_MerchantID") and fields["pp_MerchantID"] != self.merchant_id:
-            raise WebhookInvalid("JazzCash response for another merchant.")
+            raise WebhookInvalidError("JazzCash response for another merchant.")
         code = fields.get("pp_ResponseCode", "")
         event = ProviderEvent(event_id=f"txn:{txn_ref}:{code or 'none'}", type=EventType.PAYMENT_FAILED,
                               payment_ref=txn_ref, raw_type=f"response:{code}",
@@ -149,7 +149,7 @@ class JazzCashProvider:
         if code == SUCCESS:
             amount = fields.get("pp_Amount", "")
             if not amount.isdigit():
-                raise WebhookInvalid("JazzCash success without a readable pp_Amount.")
+                raise WebhookInvalidError("JazzCash success without a readable pp_Amount.")
             return [replace(event, type=EventType.PAYMENT_SUCCEEDED, amount=int(amount),
                             currency=(fields.get("pp_TxnCurrency") or pakistan.CURRENCY).upper(),
                             captured_ref=fields.get("pp_RetreivalReferenceNo") or txn_ref)]
@@ -166,7 +166,7 @@ class JazzCashProvider:
                              "pp_Password": self.password}, "payment inquiry")
         if not hash_matches(answer, self.salt):
             logger.warning("JazzCash inquiry for %s answered without a valid hash", payment_ref)
-            raise ProviderUnavailable("JazzCash payment inquiry: the answer's pp_SecureHash does not match.")
+            raise ProviderUnavailableError("JazzCash payment inquiry: the answer's pp_SecureHash does not match.")
         if answer.get("pp_ResponseCode") != SUCCESS:  # the inquiry itself failed, e.g. not found yet
             logger.info("JazzCash inquiry for %s: %s %s", payment_ref, answer.get("pp_ResponseCode"),
                         answer.get("pp_ResponseMessage"))
@@ -193,7 +193,7 @@ class JazzCashProvider:
     def refund(self, *, payment_ref: str, captured_ref: str, amount: int, currency: str,
                reason: str) -> RefundResult:
         """JazzCash's mobile-wallet refund API; it answers at once, so the result is final. JazzCash has no
-        idempotency key: a timeout raises ProviderUnavailable and the refund must be checked in the portal
+        idempotency key: a timeout raises ProviderUnavailableError and the refund must be checked in the portal
         before it is tried again."""
         self._require_configured()
         pakistan.require_pkr(currency, self.label)
@@ -205,7 +205,7 @@ class JazzCashProvider:
         answer = self._call("/ApplicationAPI/API/Purchase/domwalletrefundtransaction", fields, "refund")
         if answer.get("pp_SecureHash") and not hash_matches(answer, self.salt):
             logger.warning("JazzCash refund of %s answered with a wrong hash", txn_ref)
-            raise ProviderUnavailable("JazzCash refund: the answer's pp_SecureHash does not match.")
+            raise ProviderUnavailableError("JazzCash refund: the answer's pp_SecureHash does not match.")
         if answer.get("pp_ResponseCode") != SUCCESS:
             raise ApplicationError(
                 code="refund_refused", status_code=status.HTTP_409_CONFLICT,

@@ -25,7 +25,7 @@ from ustad.payments.providers.base import (
     ProviderEvent,
     RefundResult,
     SubscriptionRequest,
-    WebhookInvalid,
+    WebhookInvalidError,
     header,
 )
 
@@ -89,18 +89,18 @@ def _verify(headers: Mapping[str, str], body: bytes) -> dict[str, object]:
     value = header(headers, SIGNATURE_HEADER)
     parts = dict(part.split("=", 1) for part in value.split(",") if "=" in part)
     if not parts.get("t", "").isdigit() or not parts.get("v1"):
-        raise WebhookInvalid("missing or malformed Ustad-Signature header")
+        raise WebhookInvalidError("missing or malformed Ustad-Signature header")
     if abs(time.time() - int(parts["t"])) > TOLERANCE_SECONDS:
-        raise WebhookInvalid("the signature's timestamp is outside the tolerance")
+        raise WebhookInvalidError("the signature's timestamp is outside the tolerance")
     expected = sign(body, timestamp=int(parts["t"])).split("v1=", 1)[1]
     if not hmac.compare_digest(expected, parts["v1"]):
-        raise WebhookInvalid("the signature does not match the body")
+        raise WebhookInvalidError("the signature does not match the body")
     try:
         payload = json.loads(body)
     except ValueError as error:
-        raise WebhookInvalid("the body is not JSON") from error
+        raise WebhookInvalidError("the body is not JSON") from error
     if not isinstance(payload, dict) or not isinstance(payload.get("id"), str) or not payload.get("type"):
-        raise WebhookInvalid("the body is not an event")
+        raise WebhookInvalidError("the body is not an event")
     return payload
 
 

@@ -1,5 +1,5 @@
 """What JazzCash and Easypaisa share: Pakistan time, rupee amounts, our payment id in their short references,
-and server-to-server calls whose failures leave the order pending (`ProviderUnavailable`).
+and server-to-server calls whose failures leave the order pending (`ProviderUnavailableError`).
 
 Both gateways take PKR only, have no subscriptions, and send results the buyer's browser carries back, so a
 result is only believed when it is signed (JazzCash) or confirmed by a status inquiry (Easypaisa).
@@ -21,7 +21,7 @@ import httpx
 from rest_framework import status
 
 from ustad.core.errors import ApplicationError
-from ustad.payments.providers.base import ProviderUnavailable, WebhookInvalid
+from ustad.payments.providers.base import ProviderUnavailableError, WebhookInvalidError
 
 logger = logging.getLogger(__name__)
 
@@ -81,41 +81,41 @@ def paisa(rupee_text: object) -> int:
 
 
 def read_fields(body: bytes) -> dict[str, str]:
-    """A gateway's POST: a form (`a=1&b=2`) or a JSON object; WebhookInvalid when it is neither."""
+    """A gateway's POST: a form (`a=1&b=2`) or a JSON object; WebhookInvalidError when it is neither."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise WebhookInvalid("The body is not UTF-8.") from exc
+        raise WebhookInvalidError("The body is not UTF-8.") from exc
     if text.lstrip().startswith("{"):
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise WebhookInvalid("The body is not valid JSON.") from exc
+            raise WebhookInvalidError("The body is not valid JSON.") from exc
         if not isinstance(data, dict):
-            raise WebhookInvalid("The body is not a JSON object.")
+            raise WebhookInvalidError("The body is not a JSON object.")
         return {str(key): "" if value is None else str(value) for key, value in data.items()}
     try:
         return dict(parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text.strip())))
     except ValueError as exc:
-        raise WebhookInvalid("The body is not a form.") from exc
+        raise WebhookInvalidError("The body is not a form.") from exc
 
 
 def post_json(url: str, payload: Mapping[str, Any], *, what: str, headers: Mapping[str, str] | None = None,
               ) -> dict[str, Any]:
     """POST JSON and return the JSON object answered; any network error, timeout, error status or unreadable
-    answer is `ProviderUnavailable` (logged without the payload, which carries credentials)."""
+    answer is `ProviderUnavailableError` (logged without the payload, which carries credentials)."""
     try:
         response = httpx.post(url, json=dict(payload), headers=dict(headers or {}), timeout=TIMEOUT)
     except httpx.HTTPError as exc:
         logger.warning("%s failed: %s", what, type(exc).__name__)
-        raise ProviderUnavailable(f"{what}: no answer ({type(exc).__name__}).") from exc
+        raise ProviderUnavailableError(f"{what}: no answer ({type(exc).__name__}).") from exc
     if response.status_code >= 400:
         logger.warning("%s answered HTTP %s", what, response.status_code)
-        raise ProviderUnavailable(f"{what}: HTTP {response.status_code}.")
+        raise ProviderUnavailableError(f"{what}: HTTP {response.status_code}.")
     try:
         body = response.json()
     except ValueError as exc:
-        raise ProviderUnavailable(f"{what}: the answer is not JSON.") from exc
+        raise ProviderUnavailableError(f"{what}: the answer is not JSON.") from exc
     if not isinstance(body, dict):
-        raise ProviderUnavailable(f"{what}: the answer is not a JSON object.")
+        raise ProviderUnavailableError(f"{what}: the answer is not a JSON object.")
     return body

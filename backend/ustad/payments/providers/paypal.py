@@ -28,10 +28,10 @@ from ustad.payments.providers.base import (
     CheckoutStart,
     EventType,
     ProviderEvent,
-    ProviderUnavailable,
+    ProviderUnavailableError,
     RefundResult,
     SubscriptionRequest,
-    WebhookInvalid,
+    WebhookInvalidError,
     as_dict,
     header,
 )
@@ -162,11 +162,11 @@ class PayPalProvider:
                                   auth=(self.client_id, self.client_secret), headers={"Accept": "application/json"},
                                   timeout=TIMEOUT)
         except httpx.HTTPError as exc:
-            raise ProviderUnavailable(f"PayPal's sign-in did not answer ({type(exc).__name__}).") from exc
+            raise ProviderUnavailableError(f"PayPal's sign-in did not answer ({type(exc).__name__}).") from exc
         body = self._expect(response, "the app's credentials")
         token, expires_in = body.get("access_token"), body.get("expires_in")
         if not isinstance(token, str) or not token:
-            raise ProviderUnavailable("PayPal's token answer carried no access token.")
+            raise ProviderUnavailableError("PayPal's token answer carried no access token.")
         lifetime = int(expires_in) if isinstance(expires_in, (int, float)) else 0
         if lifetime > TOKEN_MARGIN_SECONDS:
             cache.set(self._token_key(), token, timeout=lifetime - TOKEN_MARGIN_SECONDS)
@@ -176,7 +176,7 @@ class PayPalProvider:
               request_id: str = "", representation: bool = False) -> httpx.Response:
         """One API request with the app's token; a token PayPal no longer accepts is renewed once.
 
-        Outages (no answer, 5xx, 429) raise ProviderUnavailable; every other answer goes back to the caller.
+        Outages (no answer, 5xx, 429) raise ProviderUnavailableError; every other answer goes back to the caller.
         """
         headers = {"Accept": "application/json"}
         if request_id:
@@ -191,7 +191,7 @@ class PayPalProvider:
             cache.delete(self._token_key())
             response = self._send(method, url, headers, body, content, fresh=True)
         if response.status_code >= httpx.codes.INTERNAL_SERVER_ERROR or response.status_code == 429:
-            raise ProviderUnavailable(f"PayPal answered {response.status_code}; try again later.")
+            raise ProviderUnavailableError(f"PayPal answered {response.status_code}; try again later.")
         return response
 
     def _send(self, method: str, url: str, headers: dict[str, str], body: dict[str, Any] | None,
@@ -200,12 +200,12 @@ class PayPalProvider:
         try:
             return httpx.request(method, url, json=body, content=content, headers=headers, timeout=TIMEOUT)
         except httpx.HTTPError as exc:
-            raise ProviderUnavailable(f"PayPal did not answer ({type(exc).__name__}).") from exc
+            raise ProviderUnavailableError(f"PayPal did not answer ({type(exc).__name__}).") from exc
 
     def _expect(self, response: httpx.Response, what: str) -> dict[str, Any]:
         """The JSON body of a successful answer; a refusal becomes `provider_refused` with PayPal's message."""
         if response.status_code >= httpx.codes.INTERNAL_SERVER_ERROR or response.status_code == 429:
-            raise ProviderUnavailable(f"PayPal answered {response.status_code}; try again later.")
+            raise ProviderUnavailableError(f"PayPal answered {response.status_code}; try again later.")
         if response.status_code >= httpx.codes.BAD_REQUEST:
             issue, message = _error_detail(response)
             logger.warning("PayPal refused %s: %s %s %s", what, response.status_code, issue, message)
@@ -217,9 +217,9 @@ class PayPalProvider:
         try:
             parsed = response.json()
         except ValueError as exc:
-            raise ProviderUnavailable(f"PayPal answered {what} with something that is not JSON.") from exc
+            raise ProviderUnavailableError(f"PayPal answered {what} with something that is not JSON.") from exc
         if not isinstance(parsed, dict):
-            raise ProviderUnavailable(f"PayPal answered {what} with an unexpected shape.")
+            raise ProviderUnavailableError(f"PayPal answered {what} with an unexpected shape.")
         return parsed
 
     def _order(self, order_id: str) -> httpx.Response:
@@ -256,7 +256,7 @@ class PayPalProvider:
                                "the new order")
         order_id, redirect = created.get("id"), _link(created, "payer-action", "approve")
         if not isinstance(order_id, str) or not order_id or not redirect:
-            raise ProviderUnavailable("PayPal's new order carried no id or approval link.")
+            raise ProviderUnavailableError("PayPal's new order carried no id or approval link.")
         return CheckoutStart(provider_ref=order_id, redirect_url=redirect)
 
     def handle_return(self, *, params: Mapping[str, str]) -> list[ProviderEvent]:
@@ -300,7 +300,7 @@ class PayPalProvider:
         try:
             amount, currency = _money(capture.get("amount"))
         except ValueError as exc:
-            raise ProviderUnavailable(f"PayPal's capture {capture_id} carried an unreadable amount.") from exc
+            raise ProviderUnavailableError(f"PayPal's capture {capture_id} carried an unreadable amount.") from exc
         reason = str(as_dict(capture.get("status_details")).get("reason") or "")
         return [ProviderEvent(
             event_id=f"capture:{capture_id}", type=kind, payment_ref=str(order.get("id") or ""),
@@ -341,7 +341,7 @@ class PayPalProvider:
                                          body=body, request_id=request_id), "the refund")
         refund_id = refund.get("id")
         if not isinstance(refund_id, str) or not refund_id:
-            raise ProviderUnavailable("PayPal's refund answer carried no id.")
+            raise ProviderUnavailableError("PayPal's refund answer carried no id.")
         return RefundResult(refund_ref=refund_id, succeeded=refund.get("status") == "COMPLETED")
 
     # --- Subscriptions ---------------------------------------------------------------------------
@@ -362,7 +362,7 @@ class PayPalProvider:
                                           request_id=request.subscription_id), "the new subscription")
         subscription_id, redirect = created.get("id"), _link(created, "approve")
         if not isinstance(subscription_id, str) or not subscription_id or not redirect:
-            raise ProviderUnavailable("PayPal's new subscription carried no id or approval link.")
+            raise ProviderUnavailableError("PayPal's new subscription carried no id or approval link.")
         return CheckoutStart(provider_ref=subscription_id, redirect_url=redirect)
 
     def _subscription_action(self, subscription_ref: str, action: str, note: str, *, done_if_invalid: bool) -> None:
@@ -394,18 +394,18 @@ class PayPalProvider:
             text = body.decode("utf-8")
             event = json.loads(text)
         except (UnicodeDecodeError, ValueError) as exc:
-            raise WebhookInvalid("The body is not JSON.") from exc
+            raise WebhookInvalidError("The body is not JSON.") from exc
         if not isinstance(event, dict) or not event.get("id") or not event.get("event_type"):
-            raise WebhookInvalid("The body is not a PayPal event.")
+            raise WebhookInvalidError("The body is not a PayPal event.")
         fields = {name: header(headers, header_name) for name, header_name in WEBHOOK_HEADERS.items()}
         missing = [WEBHOOK_HEADERS[name] for name, value in fields.items() if not value]
         if missing:
-            raise WebhookInvalid(f"Missing {', '.join(missing)}.")
+            raise WebhookInvalidError(f"Missing {', '.join(missing)}.")
         self._verify(fields, text)
         try:
             return self._webhook_events(event)
         except ValueError as exc:  # verified, yet unreadable: refuse it so it is logged, never half-applied
-            raise WebhookInvalid(f"The {event.get('event_type')} event cannot be read: {exc}") from exc
+            raise WebhookInvalidError(f"The {event.get('event_type')} event cannot be read: {exc}") from exc
 
     def _verify(self, fields: dict[str, str], event_text: str) -> None:
         """Ask PayPal whether it signed this delivery.
@@ -417,10 +417,10 @@ class PayPalProvider:
         content = f'{envelope[:-1]}, "webhook_event": {event_text}}}'.encode()
         response = self._call("POST", "/v1/notifications/verify-webhook-signature", content=content)
         if response.status_code in (httpx.codes.BAD_REQUEST, httpx.codes.UNPROCESSABLE_ENTITY):
-            raise WebhookInvalid(f"PayPal could not check the signature: {' '.join(_error_detail(response))}")
+            raise WebhookInvalidError(f"PayPal could not check the signature: {' '.join(_error_detail(response))}")
         status = self._expect(response, "to verify the webhook").get("verification_status")
         if status != "SUCCESS":
-            raise WebhookInvalid(f"PayPal did not confirm the signature ({status}).")
+            raise WebhookInvalidError(f"PayPal did not confirm the signature ({status}).")
 
     def _webhook_events(self, event: dict[str, Any]) -> list[ProviderEvent]:
         kind, event_id = str(event["event_type"]), str(event["id"])

@@ -23,10 +23,10 @@ from ustad.payments.providers.base import (
     CheckoutStart,
     EventType,
     ProviderEvent,
-    ProviderUnavailable,
+    ProviderUnavailableError,
     RefundResult,
     SubscriptionRequest,
-    WebhookInvalid,
+    WebhookInvalidError,
     as_dict,
     header,
 )
@@ -152,9 +152,9 @@ class StripeProvider:
                                                   self._webhook_secret, tolerance=SIGNATURE_TOLERANCE_SECONDS)
             event = json.loads(payload)
         except (UnicodeDecodeError, ValueError, stripe.SignatureVerificationError) as exc:
-            raise WebhookInvalid(f"Stripe webhook refused: {exc}") from exc
+            raise WebhookInvalidError(f"Stripe webhook refused: {exc}") from exc
         if not isinstance(event, dict) or event.get("object") != "event" or not event.get("id"):
-            raise WebhookInvalid("Stripe webhook refused: the body is not a Stripe event.")
+            raise WebhookInvalidError("Stripe webhook refused: the body is not a Stripe event.")
         return events_from(event)
 
     def _client(self) -> stripe.StripeClient:
@@ -179,7 +179,7 @@ def _stripe_call(action: str) -> Iterator[None]:
     except stripe.StripeError as exc:
         status = exc.http_status or 0
         if isinstance(exc, stripe.APIConnectionError) or status >= 500 or status in (0, 409, 429):
-            raise ProviderUnavailable(f"Stripe could not {action} ({status or 'no answer'}): "
+            raise ProviderUnavailableError(f"Stripe could not {action} ({status or 'no answer'}): "
                                       f"{exc.user_message}") from exc
         if status in (401, 403):
             logger.error("Stripe refused the API key while trying to %s: %s", action, exc.user_message)

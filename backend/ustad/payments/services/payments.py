@@ -18,7 +18,7 @@ from django.utils import timezone
 from ustad.core.errors import ApplicationError
 from ustad.payments.models import Order, OrderStatus, Payment, PaymentStatus
 from ustad.payments.providers import get_provider, provider_for_checkout
-from ustad.payments.providers.base import CheckoutRequest, ProviderUnavailable
+from ustad.payments.providers.base import CheckoutRequest, ProviderUnavailableError
 from ustad.payments.services.buyables import refuse
 from ustad.payments.services.orders import order_mark_paid
 
@@ -66,7 +66,7 @@ def payment_start(*, order: Order, provider_name: str) -> tuple[Payment | None, 
         webhook_url=webhook_url(provider.name))
     try:
         start = provider.start_checkout(request)
-    except ProviderUnavailable as error:
+    except ProviderUnavailableError as error:
         logger.warning("%s unavailable for order %s: %s", provider.name, order.id, error)
         payment.status, payment.failure_code = PaymentStatus.FAILED, "provider_unavailable"
         payment.failure_message = UNAVAILABLE[:300]
@@ -90,7 +90,7 @@ def payment_check(*, order: Order) -> Order:
         try:
             event = get_provider(payment.provider).inquire(payment_ref=payment.provider_ref,
                                                           amount=payment.amount, currency=payment.currency)
-        except ProviderUnavailable as error:
+        except ProviderUnavailableError as error:
             raise ApplicationError(code="provider_unavailable", status_code=503, message=UNAVAILABLE) from error
         Payment.objects.filter(id=payment.id).update(checked_at=timezone.now())
         if event is not None:

@@ -33,7 +33,7 @@ from ustad.payments.models import (
     WebhookOutcome,
 )
 from ustad.payments.providers import get_provider, provider_for_checkout
-from ustad.payments.providers.base import EventType, ProviderEvent, ProviderUnavailable, SubscriptionRequest
+from ustad.payments.providers.base import EventType, ProviderEvent, ProviderUnavailableError, SubscriptionRequest
 from ustad.payments.services.buyables import refuse
 from ustad.payments.services.orders import order_mark_paid
 from ustad.payments.services.payments import UNAVAILABLE, webhook_url
@@ -94,7 +94,7 @@ def subscription_start(*, user: Any, plan_slug: str, provider_name: str) -> tupl
         cancel_url=f"{settings.SITE_URL}/my/subscription?cancelled=1", webhook_url=webhook_url(provider.name))
     try:
         start = provider.start_subscription(request)
-    except ProviderUnavailable as error:
+    except ProviderUnavailableError as error:
         raise ApplicationError(code="provider_unavailable", status_code=503, message=UNAVAILABLE) from error
     Subscription.objects.filter(id=subscription.id).update(provider_ref=start.provider_ref[:120],
                                                            updated_at=timezone.now())
@@ -195,7 +195,7 @@ def _provider_call(subscription: Subscription, *, cancel: bool) -> None:
             provider.cancel_subscription(subscription_ref=subscription.provider_ref, at_period_end=True)
         else:
             provider.resume_subscription(subscription_ref=subscription.provider_ref)
-    except ProviderUnavailable as error:
+    except ProviderUnavailableError as error:
         raise ApplicationError(code="provider_unavailable", status_code=503, message=UNAVAILABLE) from error
 
 

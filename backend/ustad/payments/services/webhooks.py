@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,7 +26,7 @@ from ustad.payments.models import (
     WebhookOutcome,
 )
 from ustad.payments.providers import get_provider
-from ustad.payments.providers.base import EventType, ProviderEvent, ProviderUnavailable, WebhookInvalid
+from ustad.payments.providers.base import EventType, ProviderEvent, ProviderUnavailableError, WebhookInvalidError
 from ustad.payments.services.orders import order_mark_paid
 from ustad.payments.services.payments import payment_for_event
 from ustad.payments.services.refunds import order_refund_record
@@ -52,11 +53,11 @@ def webhook_receive(*, provider_name: str, headers: Mapping[str, str], body: byt
     provider = get_provider(provider_name)
     try:
         events = provider.parse_webhook(headers=headers, body=body)
-    except ProviderUnavailable as error:  # the provider's verification service is down: it will retry
+    except ProviderUnavailableError as error:  # the provider's verification service is down: it will retry
         logger.warning("%s webhook could not be verified now: %s", provider_name, error)
         raise ApplicationError(code="provider_unavailable", status_code=503,
                                message="The webhook could not be verified right now; deliver it again.") from error
-    except WebhookInvalid as error:
+    except WebhookInvalidError as error:
         logger.warning("%s webhook rejected from %s: %s", provider_name, remote_addr, error)
         WebhookEvent.objects.create(provider=provider_name, outcome=WebhookOutcome.REJECTED, error=str(error)[:300],
                                     payload=_payload_text(body), remote_addr=remote_addr or None)
@@ -121,16 +122,37 @@ def _payment_succeeded(provider: str, payment: Payment, event: ProviderEvent) ->
         payment.failure_message = "The amount paid did not match the order; support has been told."
         payment.save(update_fields=["status", "failure_code", "failure_message", "updated_at"])
         return WebhookOutcome.REJECTED, "amount or currency does not match the order"
+    already_paid = Payment.objects.filter(order_id=payment.order_id, status=PaymentStatus.SUCCEEDED).exclude(
+        id=payment.id).exists()
     payment.status = PaymentStatus.SUCCEEDED
     payment.provider_payment_ref = (event.captured_ref or payment.provider_payment_ref)[:120]
     payment.failure_code = payment.failure_message = ""
+    if already_paid:  # the buyer paid twice (two tabs, two providers): give the second payment back
+        payment.failure_code = "duplicate_refunded"
+        payment.failure_message = "The order was already paid, so this payment is refunded in full."
+        transaction.on_commit(lambda: _refund_duplicate(payment.id))
     payment.save(update_fields=["status", "provider_payment_ref", "failure_code", "failure_message", "updated_at"])
+    if already_paid:
+        return WebhookOutcome.PROCESSED, "a second payment for a paid order: refunded"
     try:
         order_mark_paid(order_id=payment.order_id, provider=provider, amount=payment.amount,
                         currency=payment.currency, reference=event.captured_ref or payment.provider_ref)
     except ApplicationError as error:  # the order's own figures changed: never grant on a mismatch
         return WebhookOutcome.REJECTED, error.message
     return WebhookOutcome.PROCESSED, ""
+
+
+def _refund_duplicate(payment_id: Any) -> None:
+    """Send a duplicate payment back. It never became part of the order, so the ledger does not move."""
+    payment = Payment.objects.get(id=payment_id)
+    try:
+        get_provider(payment.provider).refund(payment_ref=payment.provider_ref,
+                                              captured_ref=payment.provider_payment_ref or payment.provider_ref,
+                                              amount=payment.amount, currency=payment.currency,
+                                              reason="Duplicate payment")
+    except Exception:
+        logger.exception("refunding duplicate payment %s failed: refund it at %s by hand", payment.id,
+                         payment.provider)
 
 
 def _payment_failed(payment: Payment, event: ProviderEvent) -> tuple[str, str]:

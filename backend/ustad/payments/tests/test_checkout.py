@@ -335,3 +335,21 @@ def test_the_receipt_link_downloads_the_pdf_and_a_forged_one_does_not(client):
     assert pdf.status_code == 200
     assert b"".join(pdf.streaming_content if pdf.streaming else [pdf.content])[:5] == b"%PDF-"
     assert client.get(f"/{path}x").status_code == 404
+
+
+def test_a_second_payment_for_a_paid_order_is_given_back_not_granted_twice(client, django_capture_on_commit_callbacks):
+    student, course = StudentFactory(), paid_course()
+    buyer = client_for(student)
+    order_id = order_for(buyer, {"kind": "course", "course": course.slug}).json()["id"]
+    first = buyer.post(f"/api/v1/orders/{order_id}/pay", {"provider": "local"}, format="json").json()
+    second = buyer.post(f"/api/v1/orders/{order_id}/pay", {"provider": "local"}, format="json").json()
+    card = {"card_number": "4242424242424242", "expiry": "12/39", "cvc": "123", "name": "A K"}
+    buyer.post(f"/api/v1/payments/local/{first['payment']['id']}/pay", card, format="json")
+    with django_capture_on_commit_callbacks(execute=True):
+        buyer.post(f"/api/v1/payments/local/{second['payment']['id']}/pay", card, format="json")
+    payments = {p["id"]: p for p in buyer.get(f"/api/v1/orders/{order_id}").json()["payments"]}
+    assert payments[second["payment"]["id"]]["failure_code"] == "duplicate_refunded"
+    order = Order.objects.get(id=order_id)
+    assert order.status == OrderStatus.PAID and order.refunded == 0
+    assert LedgerEntry.objects.filter(transaction__order=order).count() == 3
+    assert earnings_balance(owner=course.owner, currency="PKR") == 200_000

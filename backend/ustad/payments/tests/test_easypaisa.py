@@ -20,9 +20,9 @@ from ustad.payments.providers import pakistan
 from ustad.payments.providers.base import (
     CheckoutRequest,
     EventType,
-    ProviderUnavailable,
+    ProviderUnavailableError,
     SubscriptionRequest,
-    WebhookInvalid,
+    WebhookInvalidError,
 )
 from ustad.payments.providers.easypaisa import EasypaisaProvider, hashed_request
 from ustad.payments.tests.fakes.pakistan_servers import (
@@ -220,7 +220,7 @@ def test_a_paid_order_reported_as_failed_in_the_browser_is_still_paid(fake_easyp
                                     {"orderRefNumber": "x" * 65}])
 def test_a_return_without_a_readable_order_is_refused(fake_easypaisa: FakeEasypaisa,
                                                       params: dict[str, str]) -> None:
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         EasypaisaProvider().handle_return(params=params)
     assert fake_easypaisa.inquiries == []
 
@@ -274,7 +274,7 @@ def test_an_ipn_body_is_never_trusted(fake_easypaisa: FakeEasypaisa) -> None:
 
 @pytest.mark.parametrize("body", [b"", b"{}", b"[1]", b"\xff", json.dumps({"orderRefNumber": "a b"}).encode()])
 def test_an_unreadable_ipn_is_refused(fake_easypaisa: FakeEasypaisa, body: bytes) -> None:
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         EasypaisaProvider().parse_webhook(headers={}, body=body)
 
 
@@ -302,22 +302,22 @@ def test_an_outage_is_provider_unavailable(fake_easypaisa: FakeEasypaisa, outage
     fake_easypaisa.set_status(ORDER_REF, "PAID")
     for name, value in outage.items():
         setattr(fake_easypaisa, name, value)
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         EasypaisaProvider().inquire(payment_ref=ORDER_REF, amount=150000, currency="PKR")
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         EasypaisaProvider().handle_return(params={"status": "0000", "orderRefNumber": ORDER_REF})
 
 
 def test_wrong_credentials_are_provider_unavailable(settings: object, fake_easypaisa: FakeEasypaisa) -> None:
     settings.EASYPAISA_PASSWORD = "not-the-password"  # type: ignore[attr-defined]
     fake_easypaisa.set_status(ORDER_REF, "PAID")
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         EasypaisaProvider().inquire(payment_ref=ORDER_REF, amount=150000, currency="PKR")
 
 
 def test_an_unreachable_server_is_provider_unavailable(settings: object, fake_easypaisa: FakeEasypaisa) -> None:
     settings.EASYPAISA_API_BASE = "http://127.0.0.1:9"  # type: ignore[attr-defined]  # discard port: refused
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         EasypaisaProvider().inquire(payment_ref=ORDER_REF, amount=150000, currency="PKR")
 
 

@@ -19,9 +19,9 @@ from ustad.payments.providers import pakistan
 from ustad.payments.providers.base import (
     CheckoutRequest,
     EventType,
-    ProviderUnavailable,
+    ProviderUnavailableError,
     SubscriptionRequest,
-    WebhookInvalid,
+    WebhookInvalidError,
 )
 from ustad.payments.providers.jazzcash import JazzCashProvider, secure_hash
 from ustad.payments.tests.fakes.pakistan_servers import (
@@ -175,22 +175,22 @@ def test_a_tampered_result_is_refused(fake_jazzcash: FakeJazzCash, tamper: objec
     ref = checkout(fake_jazzcash)["pp_TxnRefNo"]
     fields = fake_jazzcash.result_for(ref, "124")
     tamper(fields)  # type: ignore[operator]
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         JazzCashProvider().parse_webhook(headers={}, body=form_body(fields))
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         JazzCashProvider().handle_return(params=fields)
 
 
 def test_a_result_for_another_merchant_is_refused(fake_jazzcash: FakeJazzCash) -> None:
     ref = checkout(fake_jazzcash)["pp_TxnRefNo"]
     fields = fake_jazzcash.result_for(ref, "000", pp_MerchantID="MC99999")
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         JazzCashProvider().handle_return(params=fields)
 
 
 @pytest.mark.parametrize("body", [b"\xff\xfe", b"[1, 2]", b"{not json", b"pp_TxnRefNo"])
 def test_an_unreadable_body_is_refused(fake_jazzcash: FakeJazzCash, body: bytes) -> None:
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         JazzCashProvider().parse_webhook(headers={}, body=body)
 
 
@@ -266,7 +266,7 @@ def test_an_inquiry_answer_changed_after_signing_is_not_believed(fake_jazzcash: 
     ref = checkout(fake_jazzcash)["pp_TxnRefNo"]
     fake_jazzcash.result_for(ref, "000")
     fake_jazzcash.tamper_answers = True
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         JazzCashProvider().inquire(payment_ref=ref, amount=150000, currency="PKR")
 
 
@@ -277,9 +277,9 @@ def test_an_outage_is_provider_unavailable(fake_jazzcash: FakeJazzCash, outage: 
     fake_jazzcash.result_for(ref, "000")
     for name, value in outage.items():
         setattr(fake_jazzcash, name, value)
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         JazzCashProvider().inquire(payment_ref=ref, amount=150000, currency="PKR")
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         JazzCashProvider().refund(payment_ref=ref, captured_ref="", amount=150000, currency="PKR", reason="")
 
 
@@ -287,7 +287,7 @@ def test_an_unreachable_server_is_provider_unavailable(settings: object) -> None
     settings.JAZZCASH_MERCHANT_ID, settings.JAZZCASH_PASSWORD = "MC1", "pw"  # type: ignore[attr-defined]
     settings.JAZZCASH_INTEGRITY_SALT = "salt"  # type: ignore[attr-defined]
     settings.JAZZCASH_API_BASE = "http://127.0.0.1:9"  # type: ignore[attr-defined]  # discard port: refused
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         JazzCashProvider().inquire(payment_ref="T1", amount=100, currency="PKR")
 
 
@@ -326,7 +326,7 @@ def test_a_refund_answer_changed_after_signing_is_not_believed(fake_jazzcash: Fa
     ref = checkout(fake_jazzcash)["pp_TxnRefNo"]
     fake_jazzcash.result_for(ref, "000")
     fake_jazzcash.tamper_answers = True
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         JazzCashProvider().refund(payment_ref=ref, captured_ref="", amount=100, currency="PKR", reason="")
 
 

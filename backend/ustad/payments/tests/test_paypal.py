@@ -34,9 +34,9 @@ from ustad.payments.providers.base import (
     CheckoutRequest,
     EventType,
     ProviderEvent,
-    ProviderUnavailable,
+    ProviderUnavailableError,
     SubscriptionRequest,
-    WebhookInvalid,
+    WebhookInvalidError,
 )
 from ustad.payments.providers.paypal import PayPalProvider, from_paypal_value, to_paypal_value
 from ustad.payments.tests.checkout_helpers import order_for, paid_course
@@ -209,21 +209,21 @@ def test_rupees_are_refused_before_paypal_is_asked(fake_paypal, provider):
 @pytest.mark.parametrize("status", [500, 503, 429])
 def test_paypal_failing_is_an_outage(fake_paypal, provider, status):
     fake_paypal.fail_status = status
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         provider.start_checkout(checkout())
 
 
 def test_paypal_not_answering_in_time_is_an_outage(fake_paypal, provider, monkeypatch):
     monkeypatch.setattr(paypal, "TIMEOUT", httpx.Timeout(0.2))
     fake_paypal.delay = 1.0
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         provider.start_checkout(checkout())
 
 
 def test_paypal_out_of_reach_is_an_outage(settings):
     settings.PAYPAL_CLIENT_ID, settings.PAYPAL_CLIENT_SECRET = "id", "secret"
     settings.PAYPAL_API_BASE = f"http://127.0.0.1:{free_port()}"
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         PayPalProvider().start_checkout(checkout())
 
 
@@ -296,7 +296,7 @@ def test_a_return_while_paypal_is_down_is_an_outage(fake_paypal, provider):
     start = provider.start_checkout(checkout())
     fake_paypal.approve(start.provider_ref)
     fake_paypal.fail_status = 500
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         provider.handle_return(params={"token": start.provider_ref})
 
 
@@ -403,13 +403,13 @@ def test_a_tampered_body_fails_verification(fake_paypal, provider):
     headers, body = fake_paypal.sign(fake_paypal.event("PAYMENT.CAPTURE.COMPLETED", capture))
     forged = body.replace(b'"value":"1.00"', b'"value":"999.00"')
     assert forged != body
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         provider.parse_webhook(headers=headers, body=forged)
 
 
 def test_a_delivery_signed_for_another_webhook_fails(fake_paypal, provider):
     headers, body = fake_paypal.sign(fake_paypal.event("PAYMENT.CAPTURE.COMPLETED", {}), webhook_id="OTHER1234")
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         provider.parse_webhook(headers=headers, body=body)
 
 
@@ -418,14 +418,14 @@ def test_a_signature_from_someone_else_fails(fake_paypal, provider):
     someone_else = FakePayPal(private_key=rsa.generate_private_key(public_exponent=65537, key_size=2048))
     other_headers, _ = someone_else.sign(json.loads(body))
     headers["PAYPAL-TRANSMISSION-SIG"] = other_headers["PAYPAL-TRANSMISSION-SIG"]
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         provider.parse_webhook(headers=headers, body=body)
 
 
 def test_a_certificate_not_paypals_fails(fake_paypal, provider):
     headers, body = fake_paypal.sign(fake_paypal.event("PAYMENT.CAPTURE.COMPLETED", {}))
     headers["PAYPAL-CERT-URL"] = "https://evil.example/cert.pem"
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         provider.parse_webhook(headers=headers, body=body)
 
 
@@ -434,7 +434,7 @@ def test_a_certificate_not_paypals_fails(fake_paypal, provider):
 def test_a_missing_header_is_refused_without_asking_paypal(fake_paypal, provider, missing):
     headers, body = fake_paypal.sign(fake_paypal.event("PAYMENT.CAPTURE.COMPLETED", {}))
     del headers[missing]
-    with pytest.raises(WebhookInvalid, match=missing):
+    with pytest.raises(WebhookInvalidError, match=missing):
         provider.parse_webhook(headers=headers, body=body)
     assert fake_paypal.requests_to("POST", "/v1/notifications/verify-webhook-signature") == []
 
@@ -442,20 +442,20 @@ def test_a_missing_header_is_refused_without_asking_paypal(fake_paypal, provider
 @pytest.mark.parametrize("body", [b"not json", b"\xff\xfe", b"[]", b'{"id": "WH-1"}', b""])
 def test_an_unreadable_body_is_refused(fake_paypal, provider, body):
     headers, _ = fake_paypal.sign(fake_paypal.event("PAYMENT.CAPTURE.COMPLETED", {}))
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         provider.parse_webhook(headers=headers, body=body)
 
 
 def test_verification_while_paypal_is_down_is_an_outage_so_paypal_retries(fake_paypal, provider):
     headers, body = fake_paypal.sign(fake_paypal.event("PAYMENT.CAPTURE.COMPLETED", {}))
     fake_paypal.fail_status, fake_paypal.fail_path = 503, "/v1/notifications"
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         provider.parse_webhook(headers=headers, body=body)
 
 
 def test_a_verified_event_with_an_unreadable_amount_is_refused(fake_paypal, provider):
     capture = {**captured(fake_paypal, provider), "amount": {"currency_code": "USD", "value": "12.345"}}
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         deliver(fake_paypal, provider, fake_paypal.event("PAYMENT.CAPTURE.COMPLETED", capture))
 
 
@@ -572,7 +572,7 @@ def test_a_sale_while_the_subscription_cannot_be_read_is_an_outage(fake_paypal, 
     ref = active_subscription(fake_paypal, provider, str(uuid.uuid4()))
     headers, body = fake_paypal.sign(fake_paypal.event("PAYMENT.SALE.COMPLETED", fake_paypal.charge(ref)))
     fake_paypal.fail_status, fake_paypal.fail_path = 500, "/v1/billing/subscriptions"
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         provider.parse_webhook(headers=headers, body=body)
 
 
@@ -624,7 +624,7 @@ def test_cancelling_now_cancels_for_good_and_twice_is_harmless(fake_paypal, prov
 def test_cancelling_while_paypal_is_down_is_an_outage(fake_paypal, provider):
     ref = active_subscription(fake_paypal, provider, str(uuid.uuid4()))
     fake_paypal.fail_status = 500
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         provider.cancel_subscription(subscription_ref=ref, at_period_end=True)
 
 

@@ -23,9 +23,9 @@ from ustad.payments.providers.base import (
     CheckoutRequest,
     EventType,
     ProviderEvent,
-    ProviderUnavailable,
+    ProviderUnavailableError,
     SubscriptionRequest,
-    WebhookInvalid,
+    WebhookInvalidError,
 )
 from ustad.payments.providers.stripe import StripeProvider
 from ustad.payments.tests.fakes.stripe_server import FakeStripe, event, signed_delivery
@@ -152,7 +152,7 @@ def test_a_wrong_api_key_is_refused_without_repeating_the_key(provider, fake_str
 @pytest.mark.parametrize("status", [500, 503, 429])
 def test_a_stripe_outage_leaves_the_payment_to_try_again(provider, fake_stripe, status):
     fake_stripe.fail(status)
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         provider.start_checkout(checkout_request())
     assert fake_stripe.sessions == {}
     assert len(fake_stripe.requests) == (1 if status == 429 else 2)  # the library retries a 5xx once
@@ -170,14 +170,14 @@ def test_one_server_error_is_retried_once_with_the_same_idempotency_key(provider
 def test_a_stripe_that_does_not_answer_in_time_is_unavailable(provider, fake_stripe):
     fake_stripe.hang(5)
     started = time.monotonic()
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         provider.start_checkout(checkout_request())
     assert time.monotonic() - started < 4.5  # two tries of one second each, and a short pause between
 
 
 def test_a_stripe_that_cannot_be_reached_is_unavailable(fake_stripe, settings):
     settings.STRIPE_API_BASE = f"http://127.0.0.1:{free_port()}"
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         StripeProvider().start_checkout(checkout_request())
 
 
@@ -242,7 +242,7 @@ def test_cancelling_an_unknown_subscription_is_refused_and_an_outage_is_unavaila
         provider.cancel_subscription(subscription_ref="sub_missing", at_period_end=True)
     assert "No such subscription" in refused(excinfo)
     fake_stripe.fail(502)
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         provider.resume_subscription(subscription_ref="sub_missing")
 
 
@@ -276,7 +276,7 @@ def test_inquiring_about_an_unknown_session_is_refused_and_an_outage_is_unavaila
         provider.inquire(payment_ref="cs_test_missing", amount=2500, currency="USD")
     assert "No such checkout.session" in refused(excinfo)
     fake_stripe.fail(500)
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         provider.inquire(payment_ref="cs_test_missing", amount=2500, currency="USD")
 
 
@@ -326,7 +326,7 @@ def test_refunding_more_than_was_paid_is_refused_with_stripes_message(provider, 
 def test_a_refund_during_an_outage_is_unavailable(provider, fake_stripe):
     intent = paid_checkout(provider, fake_stripe)["payment_intent"]
     fake_stripe.fail(500)
-    with pytest.raises(ProviderUnavailable):
+    with pytest.raises(ProviderUnavailableError):
         provider.refund(payment_ref="", captured_ref=intent, amount=2500, currency="USD", reason="r")
     assert fake_stripe.refunds == {}
 
@@ -343,29 +343,29 @@ def test_a_delivery_signed_with_the_endpoint_secret_is_accepted_whatever_the_hea
 
 def test_a_tampered_body_is_refused(provider, fake_stripe):
     body, headers = fake_stripe.delivery(event("charge.dispute.created", {"id": "du_1", "amount": 2500}))
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         provider.parse_webhook(headers=headers, body=body.replace(b"2500", b"2400"))
 
 
 def test_a_delivery_signed_with_another_secret_is_refused(provider, fake_stripe):
     body, headers = signed_delivery(event("invoice.paid", {"id": "in_1"}), secret="whsec_someone_else")
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         provider.parse_webhook(headers=headers, body=body)
 
 
 def test_a_delivery_without_a_signature_is_refused(provider, fake_stripe):
     body, headers = fake_stripe.delivery(event("invoice.paid", {"id": "in_1"}))
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         provider.parse_webhook(headers={"Content-Type": headers["Content-Type"]}, body=body)
     for broken in ("garbage", "t=now,v1=abc", f"t={int(time.time())}", headers["Stripe-Signature"].replace("v1", "v0")):
-        with pytest.raises(WebhookInvalid):
+        with pytest.raises(WebhookInvalidError):
             provider.parse_webhook(headers={"Stripe-Signature": broken}, body=body)
 
 
 def test_a_delivery_older_than_five_minutes_is_refused_as_a_possible_replay(provider, fake_stripe):
     evt = event("invoice.paid", {"id": "in_1"})
     body, headers = fake_stripe.delivery(evt, timestamp=int(time.time()) - 301)
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         provider.parse_webhook(headers=headers, body=body)
     body, headers = fake_stripe.delivery(evt, timestamp=int(time.time()) - 240)
     assert provider.parse_webhook(headers=headers, body=body)[0].event_id == evt["id"]
@@ -384,7 +384,7 @@ def test_a_rolled_secret_still_verifies_while_stripe_signs_with_both(provider, f
 def test_a_signed_body_that_is_not_a_stripe_event_is_refused(provider, fake_stripe, body):
     stamp = int(time.time())
     signature = hmac.new(fake_stripe.webhook_secret.encode(), f"{stamp}.".encode() + body, hashlib.sha256)
-    with pytest.raises(WebhookInvalid):
+    with pytest.raises(WebhookInvalidError):
         provider.parse_webhook(headers={"Stripe-Signature": f"t={stamp},v1={signature.hexdigest()}"}, body=body)
 
 
