@@ -76,6 +76,8 @@ export default defineConfig({
       '/api': { target: backend, changeOrigin: false },
       '/media': { target: backend, changeOrigin: false },
       '/ws': { target: backend, ws: true, changeOrigin: false },
+      // Referral links (a regular expression, so web-app routes such as /reviews are not caught)
+      '^/r/': { target: backend, changeOrigin: false },
     },
   },
   build: {
