@@ -31,6 +31,10 @@ export const earningRoutes: RouteObject[] = [
         path: 'payouts',
         lazy: async () => ({ Component: (await import('./routes/admin-payouts')).AdminPayoutsRoute }),
       },
+      {
+        path: 'orders',
+        lazy: async () => ({ Component: (await import('./routes/admin-orders')).AdminOrdersRoute }),
+      },
     ],
   },
 ]

@@ -12,11 +12,10 @@ export function getAdminOrders(status: string, q: string, page: number, signal?:
   })
 }
 
-export function useAdminOrders(status: string, q: string, page: number, enabled: boolean) {
+export function useAdminOrders(status: string, q: string, page: number) {
   return useQuery({
     queryKey: earningKeys.adminOrderList(status, q, page),
     queryFn: ({ signal }) => getAdminOrders(status, q, page, signal),
     placeholderData: keepPreviousData,
-    enabled,
   })
 }

@@ -6,7 +6,7 @@ import { useFormats } from '../utils/use-formats'
 import { PayoutStatusBadge } from './payout-status-badge'
 
 /** What an admin may do next with a payout: approve or reject a request, pay or reject an approved one. */
-export function nextActions(payout: Payout): PayoutAction[] {
+function nextActions(payout: Payout): PayoutAction[] {
   if (payout.status === 'requested') return ['approve', 'reject']
   if (payout.status === 'approved') return ['mark-paid', 'reject']
   return []
