@@ -246,6 +246,23 @@ describe('checkout', { timeout: 30_000 }, () => {
     expect(api.calls('POST', '/api/v1/orders/quote')).toHaveLength(0)
   })
 
+  it('works from the keyboard: Enter applies a coupon, arrows choose the provider', async () => {
+    const api = mockFetch([...buyerRoutes(), quoteRoute(), orderRoute(), payRoute()])
+    const { user } = renderApp(CHECKOUT)
+    const order = await summary()
+    await order.findByText('Python from zero')
+
+    await user.click(order.getByRole('textbox', { name: /Coupon code/ }))
+    await user.keyboard('EID20{Enter}')
+    expect(await order.findByText('Discount (EID20)')).toBeInTheDocument()
+
+    const local = await screen.findByRole('radio', { name: 'Test card (local)' })
+    local.focus()
+    await user.keyboard('{ArrowDown}')
+    expect(screen.getByRole('radio', { name: 'JazzCash' })).toBeChecked()
+    expect(api.calls('POST', '/api/v1/orders')).toHaveLength(0)
+  })
+
   it('without anything to buy, points to the catalogue', async () => {
     mockFetch(buyerRoutes())
     renderApp('/checkout')

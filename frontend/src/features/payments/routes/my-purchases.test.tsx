@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { buildSession } from '@/testing/factories'
+import { i18n } from '@/lib/i18n'
+import { buildSession, buildUser } from '@/testing/factories'
 import { json, mockFetch } from '@/testing/fetch-mock'
 import { renderApp } from '@/testing/render-app'
 import { anonymous, signedIn } from '@/testing/routes'
@@ -34,7 +35,8 @@ describe('my purchases', { timeout: 30_000 }, () => {
     ])
     const { user } = renderApp('/')
 
-    await user.click(await screen.findByRole('link', { name: 'My purchases' }))
+    expect(await screen.findByRole('link', { name: 'Subscription' })).toHaveAttribute('href', '/my/subscription')
+    await user.click(screen.getByRole('link', { name: 'My purchases' }))
 
     expect(await screen.findByRole('heading', { level: 1, name: 'My purchases' })).toBeInTheDocument()
     const open = await screen.findByRole('article', { name: `Order of ${mediumDate(pending.created_at)}` })
@@ -60,6 +62,17 @@ describe('my purchases', { timeout: 30_000 }, () => {
 
     expect(await screen.findByText("You haven't bought anything yet.")).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Browse courses' })).toHaveAttribute('href', '/courses')
+  })
+
+  it('speaks Urdu too', async () => {
+    await i18n.changeLanguage('ur')
+    mockFetch([...signedIn(buildSession({ user: buildUser({ language: 'ur' }) })), { method: 'GET', path: '/api/v1/orders', handler: () => page([]) }])
+    renderApp('/my/purchases')
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'میری خریداریاں' })).toBeInTheDocument()
+    const nav = screen.getByRole('navigation', { name: 'مرکزی' })
+    expect(within(nav).getByRole('link', { name: 'سبسکرپشن' })).toHaveAttribute('href', '/my/subscription')
+    expect(await screen.findByText('آپ نے ابھی تک کچھ نہیں خریدا۔')).toBeInTheDocument()
   })
 
   it('asks a visitor to sign in first', async () => {
