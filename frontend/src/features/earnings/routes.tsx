@@ -24,6 +24,11 @@ export const earningRoutes: RouteObject[] = [
     ],
   },
   {
+    path: 'affiliate',
+    element: <RequireAuth />,
+    children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/affiliate')).AffiliateRoute }) }],
+  },
+  {
     path: 'admin',
     element: <RequireAuth />,
     children: [
