@@ -8,6 +8,9 @@ import { RequireTutor } from '@/app/require-tutor'
 
 /** Earning: tutors' earnings and payouts, the marketplace, admins' payouts and refunds, the affiliate page. */
 export const earningRoutes: RouteObject[] = [
+  // Anyone may browse the marketplace; the videos themselves are for buyers and the listing's tutor.
+  { path: 'marketplace', lazy: async () => ({ Component: (await import('./routes/marketplace')).MarketplaceRoute }) },
+  { path: 'marketplace/:slug', lazy: async () => ({ Component: (await import('./routes/listing')).ListingRoute }) },
   {
     path: 'teaching',
     element: <RequireAuth />,
