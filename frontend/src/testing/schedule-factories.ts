@@ -37,6 +37,8 @@ export function buildLiveClass(overrides: Partial<LiveClass> = {}): LiveClass {
     ends_at: '2030-12-04T13:00:00Z',
     timezone: 'Asia/Karachi',
     capacity: null,
+    seat_price_amount: 0,
+    seat_currency: 'PKR',
     join_policy: 'course',
     waiting_room: false,
     late_after_minutes: 10,
