@@ -22,6 +22,18 @@ export const earningRoutes: RouteObject[] = [
             path: 'earnings',
             lazy: async () => ({ Component: (await import('./routes/earnings')).EarningsRoute }),
           },
+          {
+            path: 'listings',
+            lazy: async () => ({ Component: (await import('./routes/teaching-listings')).TeachingListingsRoute }),
+          },
+          {
+            path: 'listings/new',
+            lazy: async () => ({ Component: (await import('./routes/new-listing')).NewListingRoute }),
+          },
+          {
+            path: 'listings/:slug/edit',
+            lazy: async () => ({ Component: (await import('./routes/edit-listing')).EditListingRoute }),
+          },
         ],
       },
     ],
