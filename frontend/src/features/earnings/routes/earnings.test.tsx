@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { apiError, json, mockFetch, type Route } from '@/testing/fetch-mock'
+import { i18n } from '@/lib/i18n'
 import { renderApp } from '@/testing/render-app'
 
 import type { Earnings } from '../api/types'
@@ -19,9 +20,14 @@ const EARNINGS: Earnings = {
   ],
 }
 
-function earningsApi({ earnings = json(EARNINGS), payouts = json(page([])), extra = [] }: { earnings?: Response; payouts?: Response; extra?: Route[] } = {}) {
+function earningsApi({
+  earnings = json(EARNINGS),
+  payouts = json(page([])),
+  extra = [],
+  language = 'en',
+}: { earnings?: Response; payouts?: Response; extra?: Route[]; language?: 'en' | 'ur' } = {}) {
   return mockFetch([
-    ...signedInAs('tutor'),
+    ...signedInAs('tutor', { language }),
     ...extra,
     { method: 'GET', path: '/api/v1/earnings', handler: () => earnings.clone() },
     { method: 'GET', path: '/api/v1/payouts', handler: () => payouts.clone() },
@@ -180,6 +186,16 @@ describe('tutor earnings', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Request payout' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('You already have a payout waiting.')
     expect(api.calls('POST', '/api/v1/payouts')).toHaveLength(3)
+  })
+
+  it('speaks Urdu, right to left', async () => {
+    earningsApi({ language: 'ur' })
+    await i18n.changeLanguage('ur')
+    renderApp('/teaching/earnings')
+    expect(await screen.findByRole('heading', { level: 1, name: 'آمدنی' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'PKR میں' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'ادائیگی مانگیں' })).toBeInTheDocument()
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl')
   })
 
   it('is for tutors: a student sees why', async () => {

@@ -1,4 +1,4 @@
-import type { Role } from '@/api/types'
+import type { Role, User } from '@/api/types'
 import { buildSession, buildTutorUser, buildUser } from '@/testing/factories'
 import type { Route } from '@/testing/fetch-mock'
 import { signedIn } from '@/testing/routes'
@@ -106,8 +106,8 @@ export function buildListing(overrides: Partial<Listing> = {}): Listing {
 }
 
 /** A signed-in session for someone with `role` (a tutor has the tutor profile). */
-export function signedInAs(role: Role): Route[] {
-  const user = role === 'tutor' ? buildTutorUser() : buildUser({ role })
+export function signedInAs(role: Role, overrides: Partial<User> = {}): Route[] {
+  const user = role === 'tutor' ? buildTutorUser(overrides) : buildUser({ role, ...overrides })
   return signedIn(buildSession({ user }))
 }
 
