@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
-.PHONY: run install test lint test-backend test-frontend e2e bench bench-room bench-mesh bench-recording api-types check-deploy clean help
+.PHONY: run install test lint test-backend test-frontend e2e bench bench-room bench-mesh bench-recording bench-checkout api-types check-deploy clean help
 
 help:
 	@echo "make run     install, build, migrate, seed and serve on http://$(HOST):$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench-room  the live room with 50, 200 and 500 participants on two servers (about 20 minutes)"
 	@echo "make bench-mesh  video between 2, 4 and 6 browsers: bitrates and CPU per participant"
 	@echo "make bench-recording  recording transcode time per minute of class"
+	@echo "make bench-checkout  checkout-to-access purchases per second, and duplicate webhooks"
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -76,6 +77,9 @@ bench-mesh: install frontend/dist/index.html e2e/node_modules/.installed
 
 bench-recording: install
 	$(PY) bench/recording.py
+
+bench-checkout: install
+	$(PY) bench/checkout.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist e2e/node_modules var/test var/e2e
