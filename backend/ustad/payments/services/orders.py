@@ -30,7 +30,7 @@ from ustad.payments.models import (
     OrderItem,
     OrderStatus,
 )
-from ustad.payments.services.buyables import Buyable, buyables_resolve, course_buyable, refuse
+from ustad.payments.services.buyables import MAX_ITEMS, Buyable, buyables_resolve, course_buyable, refuse
 from ustad.payments.services.ledger import ledger_account, ledger_post
 from ustad.payments.services.pricing import Line, check_coupon, line_discounts
 
@@ -103,6 +103,8 @@ def order_create_for_courses(*, buyer: Any, courses: Sequence[Course], idempoten
     existing = Order.objects.filter(buyer=buyer, idempotency_key=idempotency_key).first()
     if existing is not None:
         return _same_order_or_conflict(existing, items)
+    if not 1 <= len(courses) <= MAX_ITEMS:
+        raise refuse("validation_error", f"Choose 1 to {MAX_ITEMS} courses.", "items")
     if len({course.id for course in courses}) != len(courses):
         raise refuse("validation_error", "Each course once.", "items")
     buyables = [course_buyable(buyer, course) for course in courses]
