@@ -6,7 +6,7 @@ import reactRefresh from 'eslint-plugin-react-refresh'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const FEATURES = ['auth', 'profile', 'tutors', 'catalogue', 'course', 'learn', 'teaching', 'certificates', 'classroom', 'schedule']
+const FEATURES = ['auth', 'profile', 'tutors', 'catalogue', 'course', 'learn', 'teaching', 'certificates', 'classroom', 'schedule', 'payments', 'earnings']
 
 /**
  * Code flows one way: api/lib → components → features → app.

@@ -20,7 +20,11 @@ export function SiteHeader() {
   const { status, user } = useAuth()
   const teaches = user?.role === 'tutor'
   const schedulesClasses = teaches || user?.role === 'admin'
-  const inTeachingClasses = useLocation().pathname.startsWith('/teaching/classes')
+  const path = useLocation().pathname
+  // Classes, earnings and recordings for sale have their own links; "Teaching" stays for courses.
+  const inTeachingElsewhere = ['/teaching/classes', '/teaching/earnings', '/teaching/listings'].some((p) =>
+    path.startsWith(p),
+  )
   const navigate = useNavigate()
   const logout = useLogout()
   const menuId = useId()
@@ -94,6 +98,11 @@ export function SiteHeader() {
                   {t('nav.tutors')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/marketplace" className={navLink} onClick={close}>
+                  {pt('payments.nav.marketplace')}
+                </NavLink>
+              </li>
               {status === 'authenticated' ? (
                 <>
                   <li>
@@ -125,8 +134,7 @@ export function SiteHeader() {
                     <li>
                       <NavLink
                         to="/teaching"
-                        // The classes a tutor teaches have their own link; "Teaching" stays for courses.
-                        className={({ isActive }) => navLink({ isActive: isActive && !inTeachingClasses })}
+                        className={({ isActive }) => navLink({ isActive: isActive && !inTeachingElsewhere })}
                         onClick={close}
                       >
                         {t('nav.teaching')}
@@ -140,6 +148,32 @@ export function SiteHeader() {
                       </NavLink>
                     </li>
                   )}
+                  {teaches && (
+                    <li>
+                      <NavLink to="/teaching/earnings" className={navLink} onClick={close}>
+                        {pt('payments.nav.earnings')}
+                      </NavLink>
+                    </li>
+                  )}
+                  {user?.role === 'admin' && (
+                    <>
+                      <li>
+                        <NavLink to="/manage/orders" className={navLink} onClick={close}>
+                          {pt('payments.nav.orders')}
+                        </NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/manage/payouts" className={navLink} onClick={close}>
+                          {pt('payments.nav.payouts')}
+                        </NavLink>
+                      </li>
+                    </>
+                  )}
+                  <li>
+                    <NavLink to="/affiliate" className={navLink} onClick={close}>
+                      {pt('payments.nav.affiliate')}
+                    </NavLink>
+                  </li>
                   <li>
                     <NavLink to="/account/profile" className={navLink} onClick={close}>
                       {t('nav.profile')}

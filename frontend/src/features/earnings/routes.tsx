@@ -44,7 +44,8 @@ export const earningRoutes: RouteObject[] = [
     children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/affiliate')).AffiliateRoute }) }],
   },
   {
-    path: 'admin',
+    // Not under /admin/: that is Django's own admin site.
+    path: 'manage',
     element: <RequireAuth />,
     children: [
       {

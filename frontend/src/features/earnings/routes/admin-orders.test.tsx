@@ -37,7 +37,7 @@ describe('admin orders', { timeout: 30_000 }, () => {
       buildAdminOrder({ refunded: 100_000, status: 'partially_refunded' }),
       buildAdminOrder({ can_refund: false, status: 'pending', buyer: { id: 'b2', name: 'Zara Sheikh', email: 'zara@example.pk' } }),
     ])
-    const { user } = renderApp('/admin/orders')
+    const { user } = renderApp('/manage/orders')
 
     const bilal = await screen.findByRole('article', { name: /by Bilal Ahmed/ })
     expect(bilal).toHaveTextContent('bilal@example.pk')
@@ -67,7 +67,7 @@ describe('admin orders', { timeout: 30_000 }, () => {
         handler: () => json({ ...order, refunded: 500_000, status: 'refunded', can_refund: false }),
       },
     ])
-    const { user } = renderApp('/admin/orders')
+    const { user } = renderApp('/manage/orders')
 
     await user.click(await screen.findByRole('button', { name: 'Refund' }))
     const dialog = screen.getByRole('dialog', { name: 'Refund Bilal Ahmed' })
@@ -93,7 +93,7 @@ describe('admin orders', { timeout: 30_000 }, () => {
     const api = ordersApi(() => [order], [
       { method: 'POST', path: `/api/v1/orders/${order.id}/refund`, handler: () => json({ ...order, refunded: 123_45 }) },
     ])
-    const { user } = renderApp('/admin/orders')
+    const { user } = renderApp('/manage/orders')
 
     await user.click(await screen.findByRole('button', { name: 'Refund' }))
     const dialog = screen.getByRole('dialog')
@@ -125,7 +125,7 @@ describe('admin orders', { timeout: 30_000 }, () => {
         handler: () => apiError(503, 'provider_unavailable', 'The payment provider is not answering; try again in a minute.'),
       },
     ])
-    const { user } = renderApp('/admin/orders')
+    const { user } = renderApp('/manage/orders')
     await user.click(await screen.findByRole('button', { name: 'Refund' }))
     const dialog = screen.getByRole('dialog')
     await user.type(within(dialog).getByLabelText('Reason'), 'Duplicate')
@@ -138,22 +138,22 @@ describe('admin orders', { timeout: 30_000 }, () => {
   it('shows empty, no-match and error states', async () => {
     let answer: () => Response = () => json(page([]))
     ordersApi(() => answer())
-    const first = renderApp('/admin/orders')
+    const first = renderApp('/manage/orders')
     expect(await screen.findByText('No orders yet')).toBeInTheDocument()
     first.unmount()
 
-    const second = renderApp('/admin/orders?q=nobody')
+    const second = renderApp('/manage/orders?q=nobody')
     expect(await screen.findByText('No orders match')).toBeInTheDocument()
     second.unmount()
 
     answer = () => apiError(500, 'server_error', 'Boom')
-    renderApp('/admin/orders')
+    renderApp('/manage/orders')
     expect(await screen.findByRole('alert')).toHaveTextContent("We couldn't load the orders.")
   })
 
   it('is for admins only', async () => {
     const api = mockFetch([...signedInAs('student')])
-    renderApp('/admin/orders')
+    renderApp('/manage/orders')
     expect(await screen.findByRole('heading', { name: 'Not allowed' })).toBeInTheDocument()
     expect(api.calls('GET', '/api/v1/admin/orders')).toHaveLength(0)
   })

@@ -100,7 +100,7 @@ function OrderList() {
           <Pagination
             page={page}
             pageCount={pageCount(orders.data.count)}
-            hrefFor={(n) => withQuery('/admin/orders', { status, q, page: n })}
+            hrefFor={(n) => withQuery('/manage/orders', { status, q, page: n })}
           />
         </>
       )}
@@ -109,7 +109,7 @@ function OrderList() {
   )
 }
 
-/** `/admin/orders?status=&q=`: every order with its buyer, items and total; refunds in full or in part (admins). */
+/** `/manage/orders?status=&q=`: every order with its buyer, items and total; refunds in full or in part (admins). */
 export function AdminOrdersRoute() {
   const { t } = useEarningsT()
   const isAdmin = useIsAdmin()

@@ -34,7 +34,7 @@ describe('admin payouts', { timeout: 30_000 }, () => {
       buildPayout({ tutor: { id: 't2', name: 'Omar Farooq' }, status: 'approved', amount: 99_950 }),
       buildPayout({ tutor: { id: 't3', name: 'Hina Aslam' }, status: 'paid', note: 'TRX-1', paid_at: '2026-12-03T10:00:00Z' }),
     ])
-    const { user } = renderApp('/admin/payouts')
+    const { user } = renderApp('/manage/payouts')
 
     const sara = await screen.findByRole('article', { name: /Sara Malik/ })
     expect(within(sara).getByText('Requested')).toBeInTheDocument()
@@ -67,7 +67,7 @@ describe('admin payouts', { timeout: 30_000 }, () => {
         },
       },
     ])
-    const { user } = renderApp('/admin/payouts')
+    const { user } = renderApp('/manage/payouts')
 
     await user.click(await screen.findByRole('button', { name: 'Approve' }))
     const dialog = screen.getByRole('alertdialog', { name: 'Approve this payout?' })
@@ -84,7 +84,7 @@ describe('admin payouts', { timeout: 30_000 }, () => {
   it('cancelling a confirmation changes nothing', async () => {
     const payout = buildPayout()
     const api = payoutsApi(() => [payout])
-    const { user } = renderApp('/admin/payouts')
+    const { user } = renderApp('/manage/payouts')
     await user.click(await screen.findByRole('button', { name: 'Approve' }))
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
@@ -97,7 +97,7 @@ describe('admin payouts', { timeout: 30_000 }, () => {
     const api = payoutsApi(() => [payout], [
       { method: 'POST', path: `/api/v1/payouts/${payout.id}/reject`, handler: () => answer },
     ])
-    const { user } = renderApp('/admin/payouts')
+    const { user } = renderApp('/manage/payouts')
 
     await user.click(await screen.findByRole('button', { name: 'Reject' }))
     const dialog = screen.getByRole('dialog', { name: 'Reject this payout?' })
@@ -126,7 +126,7 @@ describe('admin payouts', { timeout: 30_000 }, () => {
         handler: () => json({ ...payout, status: 'paid', note: 'IBFT 55120', paid_at: '2026-12-05T10:00:00Z' }),
       },
     ])
-    const { user } = renderApp('/admin/payouts')
+    const { user } = renderApp('/manage/payouts')
 
     await user.click(await screen.findByRole('button', { name: 'Mark paid' }))
     const dialog = screen.getByRole('dialog', { name: 'Mark this payout as paid?' })
@@ -141,18 +141,18 @@ describe('admin payouts', { timeout: 30_000 }, () => {
   it('shows loading, then empty and error states', async () => {
     let answer: () => Response = () => json(page([]))
     payoutsApi(() => answer())
-    const first = renderApp('/admin/payouts')
+    const first = renderApp('/manage/payouts')
     expect(await screen.findByText('No payouts here')).toBeInTheDocument()
     first.unmount()
 
     answer = () => apiError(500, 'server_error', 'Boom')
-    renderApp('/admin/payouts')
+    renderApp('/manage/payouts')
     expect(await screen.findByRole('alert')).toHaveTextContent("We couldn't load the payouts.")
   })
 
   it('is for admins only', async () => {
     const api = mockFetch([...signedInAs('tutor')])
-    renderApp('/admin/payouts')
+    renderApp('/manage/payouts')
     expect(await screen.findByRole('heading', { name: 'Not allowed' })).toBeInTheDocument()
     expect(screen.getByText('Only admins can open this page.')).toBeInTheDocument()
     expect(api.calls('GET', '/api/v1/payouts')).toHaveLength(0)
@@ -160,8 +160,8 @@ describe('admin payouts', { timeout: 30_000 }, () => {
 
   it('sends signed-out visitors to log in', async () => {
     mockFetch([anonymous])
-    const { router } = renderApp('/admin/payouts')
+    const { router } = renderApp('/manage/payouts')
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'))
-    expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/admin/payouts')}`)
+    expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/manage/payouts')}`)
   })
 })

@@ -106,7 +106,7 @@ function PayoutQueue() {
           <Pagination
             page={page}
             pageCount={pageCount(payouts.data.count)}
-            hrefFor={(n) => withQuery('/admin/payouts', { status, page: n })}
+            hrefFor={(n) => withQuery('/manage/payouts', { status, page: n })}
           />
         </>
       )}
@@ -143,7 +143,7 @@ function PayoutQueue() {
   )
 }
 
-/** `/admin/payouts?status=`: tutors' payout requests, to approve, reject or mark as paid (admins). */
+/** `/manage/payouts?status=`: tutors' payout requests, to approve, reject or mark as paid (admins). */
 export function AdminPayoutsRoute() {
   const { t } = useEarningsT()
   const isAdmin = useIsAdmin()

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 
 import { EmptyState } from '@/components/ui/empty-state'
 import { LoadErrorAlert } from '@/components/ui/load-error-alert'
@@ -45,6 +45,11 @@ export function EarningsRoute() {
   return (
     <div className="space-y-8">
       <PageHeading lead={t('earnings.page.lead')}>{t('earnings.page.title')}</PageHeading>
+      <p>
+        <Link to="/teaching/listings" className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline">
+          {t('earnings.page.sellRecordings')}
+        </Link>
+      </p>
       {earnings.isPending ? (
         <div aria-busy="true" className="space-y-4">
           <p role="status" className="sr-only">
