@@ -2,10 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 
 import { earningKeys, PAGE_SIZE } from './keys'
 import { apiRequest } from './request'
-import type { Page, Payout } from './types'
+import type { PayoutPage } from './types'
 
 /** `GET /payouts?status=`: the caller's payout requests; admins see everyone's. */
-export function getPayouts(status: string, page: number, signal?: AbortSignal): Promise<Page<Payout>> {
+export function getPayouts(status: string, page: number, signal?: AbortSignal): Promise<PayoutPage> {
   return apiRequest('GET', '/payouts', { query: { status, page: page > 1 ? page : null, page_size: PAGE_SIZE }, signal })
 }
 

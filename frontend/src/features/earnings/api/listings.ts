@@ -2,13 +2,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 
 import { earningKeys, PAGE_SIZE } from './keys'
 import { apiRequest } from './request'
-import type { Listing, ListingContent, ListingDetail, Page } from './types'
+import type { ListingContent, ListingDetail, ListingPage } from './types'
 
 /** `GET /listings?q=&tutor=`: listings on sale; with the caller's own id as `tutor`, their drafts too. */
 export function getListings(
   { q = '', tutor = '', page = 1 }: { q?: string; tutor?: string; page?: number },
   signal?: AbortSignal,
-): Promise<Page<Listing>> {
+): Promise<ListingPage> {
   return apiRequest('GET', '/listings', {
     query: { q, tutor, page: page > 1 ? page : null, page_size: PAGE_SIZE },
     signal,

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 
 import { earningKeys } from './keys'
 import { apiRequest } from './request'
-import type { ListingBody, ListingDetail } from './types'
+import type { ListingBody, ListingDetail, ListingUpdateBody } from './types'
 
 /** `POST /listings` (tutors): a new draft. */
 export function createListing(body: ListingBody): Promise<ListingDetail> {
@@ -10,7 +10,7 @@ export function createListing(body: ListingBody): Promise<ListingDetail> {
 }
 
 /** `PATCH /listings/{slug}`: `recordings`/`lessons`, when sent, replace the lists (409 `listing_has_buyers`). */
-export function updateListing({ slug, body }: { slug: string; body: Partial<ListingBody> }): Promise<ListingDetail> {
+export function updateListing({ slug, body }: { slug: string; body: ListingUpdateBody }): Promise<ListingDetail> {
   return apiRequest('PATCH', `/listings/${encodeURIComponent(slug)}`, { body })
 }
 

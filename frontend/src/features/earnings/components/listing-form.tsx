@@ -8,7 +8,7 @@ import { fromMinorUnits } from '@/lib/format'
 import { useInvalidFocus } from '@/lib/forms'
 
 import { useCreateListing, useUpdateListing } from '../api/save-listing'
-import { CURRENCIES, type Currency, type ListingBody, type ListingDetail } from '../api/types'
+import { CURRENCIES, type Currency, type ListingBody, type ListingDetail, type ListingUpdateBody } from '../api/types'
 import { useEarningsT } from '../i18n'
 import { parseAmount } from '../utils/amount'
 import { formErrors } from '../utils/server-errors'
@@ -24,13 +24,13 @@ const DESCRIPTION_MAX = 5000
 const ITEMS_MAX = 50
 
 function initialPicked(listing?: ListingDetail): Picked {
-  const items = (list: ListingDetail['recordings']) => (list ?? []).map(({ id, title }) => ({ id, title }))
+  const items = (list: ListingDetail['recordings'] = []) => list.map(({ id, title }) => ({ id, title }))
   return { recordings: items(listing?.recordings), lessons: items(listing?.lessons) }
 }
 
 /**
  * Creates a listing (a draft) or edits `listing`. The price is typed in major units and sent in exact
- * minor units. On edit, the item lists are sent only when known: the server replaces them.
+ * minor units. On edit, the item lists are always sent: the server replaces them.
  */
 export function ListingForm({ listing, onSaved }: { listing?: ListingDetail; onSaved: (saved: ListingDetail) => void }) {
   const { t } = useEarningsT()
@@ -43,11 +43,9 @@ export function ListingForm({ listing, onSaved }: { listing?: ListingDetail; onS
   const [currency, setCurrency] = useState<Currency>(listing?.currency ?? 'PKR')
   const [price, setPrice] = useState(listing ? fromMinorUnits(listing.price_amount) : '')
   const [picked, setPicked] = useState<Picked>(() => initialPicked(listing))
-  const [itemsTouched, setItemsTouched] = useState(false)
   const [errors, setErrors] = useState<Errors>({})
   const [otherMessages, setOtherMessages] = useState<string[]>([])
   const [alertError, setAlertError] = useState<unknown>(null)
-  const itemsKnown = !listing || listing.recordings !== undefined || itemsTouched
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -76,7 +74,7 @@ export function ListingForm({ listing, onSaved }: { listing?: ListingDetail; onS
       if (Object.keys(mapped.fieldErrors).length > 0) focusInvalid()
     }
     if (listing) {
-      update.mutate({ slug: listing.slug, body: itemsKnown ? { ...base, ...items } : base }, { onSuccess: onSaved, onError })
+      update.mutate({ slug: listing.slug, body: { ...base, ...items } satisfies ListingUpdateBody }, { onSuccess: onSaved, onError })
     } else {
       create.mutate({ ...base, ...items } satisfies ListingBody, { onSuccess: onSaved, onError })
     }
@@ -130,10 +128,7 @@ export function ListingForm({ listing, onSaved }: { listing?: ListingDetail; onS
       </div>
       <ItemPicker
         picked={picked}
-        onChange={(next) => {
-          setPicked(next)
-          setItemsTouched(true)
-        }}
+        onChange={setPicked}
         error={errors.recordings ?? errors.lessons}
       />
       <Button type="submit" loading={save.isPending} loadingText={t('earnings.listingForm.saving')}>

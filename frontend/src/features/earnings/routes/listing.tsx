@@ -34,9 +34,9 @@ function ListingPage({ listing }: { listing: ListingDetail }) {
   const { t } = useEarningsT()
   const f = useFormats()
   const { user } = useAuth()
-  const mine = user?.id === listing.tutor.id || listing.can_edit === true
+  const mine = user?.id === listing.tutor.id || listing.can_edit
   const canWatch = listing.owned || mine
-  const items = [...(listing.recordings ?? []), ...(listing.lessons ?? [])]
+  const items = [...listing.recordings, ...listing.lessons]
 
   return (
     <div className="space-y-6">

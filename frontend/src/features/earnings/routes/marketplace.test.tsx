@@ -6,7 +6,7 @@ import { renderApp } from '@/testing/render-app'
 import { anonymous } from '@/testing/routes'
 
 import type { ListingContent, ListingDetail } from '../api/types'
-import { buildListing, page, signedInAs } from '../testing/factories'
+import { buildListing, buildListingDetail, page, signedInAs } from '../testing/factories'
 
 beforeAll(async () => {
   await Promise.all([import('./marketplace'), import('./listing')])
@@ -24,7 +24,7 @@ const CONTENT: ListingContent = {
       thumbnail_url: 'https://media.example/r1.jpg',
     },
   ],
-  lessons: [{ id: 'l1', title: 'Completing the square', video_url: 'https://media.example/l1.mp4?sig=1' }],
+  lessons: [{ id: 'l1', title: 'Completing the square', duration_seconds: 540, video_url: 'https://media.example/l1.mp4?sig=1' }],
 }
 
 describe('marketplace list', { timeout: 30_000 }, () => {
@@ -89,7 +89,7 @@ function detailApi(listing: ListingDetail, routes: Route[], content: () => Respo
 
 describe('listing page', { timeout: 30_000 }, () => {
   it('shows a buyer the recordings and lessons with players', async () => {
-    const listing = buildListing({ slug: 'quadratics', owned: true, tutor: OTHER_TUTOR })
+    const listing = buildListingDetail({ slug: 'quadratics', owned: true, tutor: OTHER_TUTOR })
     detailApi(listing, signedInAs('student'))
     renderApp('/marketplace/quadratics')
 
@@ -104,7 +104,7 @@ describe('listing page', { timeout: 30_000 }, () => {
   })
 
   it('shows the listing’s own tutor the videos and an edit link', async () => {
-    const listing = buildListing({ slug: 'mine', status: 'draft' })
+    const listing = buildListingDetail({ slug: 'mine', status: 'draft', can_edit: true })
     detailApi(listing, signedInAs('tutor'))
     renderApp('/marketplace/mine')
     expect(await screen.findByLabelText('Class 1: factorising')).toBeInTheDocument()
@@ -113,11 +113,11 @@ describe('listing page', { timeout: 30_000 }, () => {
   })
 
   it('offers others what is inside and Buy, without asking for the videos', async () => {
-    const listing: ListingDetail = {
-      ...buildListing({ slug: 'quadratics', tutor: OTHER_TUTOR }),
+    const listing = buildListingDetail({
+      slug: 'quadratics',
+      tutor: OTHER_TUTOR,
       recordings: [{ id: 'r1', title: 'Class 1: factorising', duration_seconds: 3600 }],
-      lessons: [],
-    }
+    })
     const api = detailApi(listing, [anonymous])
     renderApp('/marketplace/quadratics')
     expect(await screen.findByRole('link', { name: 'Buy' })).toHaveAttribute('href', '/checkout?listing=quadratics')
@@ -127,7 +127,7 @@ describe('listing page', { timeout: 30_000 }, () => {
   })
 
   it('says when the videos fail to load', async () => {
-    const listing = buildListing({ slug: 'quadratics', owned: true, tutor: OTHER_TUTOR })
+    const listing = buildListingDetail({ slug: 'quadratics', owned: true, tutor: OTHER_TUTOR })
     detailApi(listing, signedInAs('student'), () => apiError(403, 'payment_required', 'Buy it first.'))
     renderApp('/marketplace/quadratics')
     expect(await screen.findByRole('alert')).toHaveTextContent("We couldn't load the videos.")

@@ -6,8 +6,8 @@ import { apiError, json, mockFetch, type Route } from '@/testing/fetch-mock'
 import { renderApp } from '@/testing/render-app'
 import { buildRecording } from '@/testing/recording-factories'
 
-import type { Listing, ListingDetail } from '../api/types'
-import { buildListing, page, signedInAs, TUTOR_ID } from '../testing/factories'
+import type { Listing } from '../api/types'
+import { buildListing, buildListingDetail, page, signedInAs, TUTOR_ID } from '../testing/factories'
 
 beforeAll(async () => {
   await Promise.all([import('./teaching-listings'), import('./new-listing'), import('./edit-listing')])
@@ -186,12 +186,15 @@ describe('listing form', { timeout: 30_000 }, () => {
   })
 
   it('edits a listing: its values start filled in, items can be taken out, and the change is a PATCH', async () => {
-    const detail: ListingDetail = {
-      ...buildListing({ slug: 'bundle', title: 'Bundle', status: 'draft', price_amount: 150_050 }),
+    const detail = buildListingDetail({
+      slug: 'bundle',
+      title: 'Bundle',
+      status: 'draft',
+      price_amount: 150_050,
       recordings: [{ id: 'rec-a', title: 'Old class', duration_seconds: 60 }],
       lessons: [{ id: 'les-a', title: 'Old lesson', duration_seconds: 60 }],
       can_edit: true,
-    }
+    })
     const api = listingsApi(() => [], [
       { method: 'GET', path: '/api/v1/listings/bundle', handler: () => json(detail) },
       { method: 'PATCH', path: '/api/v1/listings/bundle', handler: () => json(detail) },

@@ -3,12 +3,20 @@ import { buildSession, buildTutorUser, buildUser } from '@/testing/factories'
 import type { Route } from '@/testing/fetch-mock'
 import { signedIn } from '@/testing/routes'
 
-import type { AdminOrder, Balance, Listing, Page, Payout, ReferralSummary } from '../api/types'
+import type { AdminOrder, Balance, Listing, ListingDetail, Payout, ReferralSummary } from '../api/types'
 
 let seq = 0
 const next = () => {
   seq += 1
   return String(seq).padStart(12, '0')
+}
+
+/** DRF's page, which every generated `Paginated…List` is for its own `T`; tests build any of them with `page`. */
+interface Page<T> {
+  count: number
+  next: string | null
+  previous: string | null
+  results: T[]
 }
 
 export function page<T>(results: T[], count = results.length): Page<T> {
@@ -46,7 +54,7 @@ export function buildAdminOrder(overrides: Partial<AdminOrder> = {}): AdminOrder
     coupon_code: null,
     created_at: '2026-12-02T09:30:00Z',
     paid_at: '2026-12-02T09:31:00Z',
-    receipt_number: 'UST-2026-000123',
+    receipt_number: 4217,
     items: [
       {
         kind: 'course',
@@ -103,6 +111,11 @@ export function buildListing(overrides: Partial<Listing> = {}): Listing {
     owned: false,
     ...overrides,
   }
+}
+
+/** `GET /listings/{slug}`: a listing with what it holds (nothing, unless `overrides` says). */
+export function buildListingDetail(overrides: Partial<ListingDetail> = {}): ListingDetail {
+  return { ...buildListing(), recordings: [], lessons: [], can_edit: false, ...overrides }
 }
 
 /** A signed-in session for someone with `role` (a tutor has the tutor profile). */

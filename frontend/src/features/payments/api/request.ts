@@ -1,6 +1,6 @@
 /**
- * JSON calls to the payments endpoints. They are not in the generated schema yet, so they go through the
- * authenticated `fetch` directly; failures become `ApiError`s exactly as `unwrap` makes them for the typed client.
+ * JSON calls to the payments endpoints, through the authenticated `fetch` directly (their shapes are the generated
+ * schema's, aliased in `./types`); failures become `ApiError`s exactly as `unwrap` makes them for the typed client.
  */
 import { authFetch } from '@/lib/auth/auth-fetch'
 import { apiErrorFromResponse, networkError } from '@/lib/errors'

@@ -1,161 +1,60 @@
 /**
- * The payments API as the contract describes it (docs: "Payments API contract"). The generated OpenAPI types
- * do not cover these endpoints yet; every payments type lives here so they can become aliases of the generated
- * ones (`components['schemas'][…]`) in one place.
+ * The payments API's shapes, as aliases of the generated OpenAPI types (`@/api/schema`). Money is integers in
+ * minor units (paisa, cents).
  */
 
-import type { CourseCard, CourseCurrency } from '@/api/types'
+import type { components } from '@/api/schema'
 
-export type Currency = CourseCurrency
+type Schemas = components['schemas']
 
-/** What a checkout buys: a course, a seat in a live class, or a marketplace listing. */
-export type OrderItemInput =
-  | { kind: 'course'; course: string }
-  | { kind: 'live_seat'; session: string }
-  | { kind: 'listing'; listing: string }
+export type Currency = Schemas['CurrencyEnum']
 
-export type ItemKind = OrderItemInput['kind']
-
-export type ProviderName = 'local' | 'stripe' | 'paypal' | 'jazzcash' | 'easypaisa'
+/** One thing a checkout buys: a course, a seat in a live class, or a marketplace listing. */
+export type OrderItemInput = Schemas['ItemInputRequest']
+/** What an order line can be: besides what a checkout buys, a month of a subscription plan. */
+export type ItemKind = OrderItem['kind']
 
 /** `GET /payments/providers?currency=`. */
-export interface PaymentProvider {
-  name: ProviderName
-  label: string
-}
-
-export interface QuoteItem {
-  kind: ItemKind
-  title: string
-  unit_amount: number
-  discount: number
-  amount: number
-}
+export type PaymentProvider = Schemas['Provider']
+export type ProviderName = PaymentProvider['name']
 
 /** `POST /orders/quote`. */
-export interface Quote {
-  currency: Currency
-  subtotal: number
-  discount: number
-  total: number
-  items: QuoteItem[]
-}
+export type Quote = Schemas['Quote']
+export type QuoteItem = Schemas['QuoteLine']
 
-export interface OrderBody {
-  items: OrderItemInput[]
-  coupon?: string
-}
+/** `POST /orders` and `POST /orders/quote`. */
+export type OrderBody = Schemas['OrderInputRequest']
 
-export type OrderStatus = 'pending' | 'paid' | 'failed' | 'refunded' | 'partially_refunded'
-export type PaymentStatus = 'created' | 'processing' | 'succeeded' | 'failed' | 'cancelled'
+export type OrderStatus = Schemas['OrderStatusEnum']
+export type PaymentStatus = Schemas['PaymentStatusEnum']
 
-export interface OrderItem extends QuoteItem {
-  course_slug: string | null
-  session_id: string | null
-  listing_slug: string | null
-}
-
-export interface OrderPayment {
-  id: string
-  provider: ProviderName
-  status: PaymentStatus
-  failure_code: string
-  failure_message: string
-  created_at: string
-}
-
-export interface Order {
-  id: string
-  status: OrderStatus
-  currency: Currency
-  subtotal: number
-  discount: number
-  total: number
-  refunded: number
-  coupon_code: string | null
-  created_at: string
-  paid_at: string | null
-  receipt_number: string | null
-  items: OrderItem[]
-  payments: OrderPayment[]
-  can_pay: boolean
-  can_refund: boolean
-  receipt_url: string | null
-}
-
-export interface Page<T> {
-  count: number
-  next: string | null
-  previous: string | null
-  results: T[]
-}
-
-/** Where the browser goes next to pay: a plain redirect, or a form POST when `form_fields` has entries. */
-export interface ProviderRedirect {
-  redirect_url: string
-  form_fields: Record<string, string>
-}
+export type Order = Schemas['Order']
+export type OrderItem = Schemas['OrderItem']
+export type OrderPayment = Schemas['Payment']
+/** `GET /orders?page=`. */
+export type OrderPage = Schemas['PaginatedOrderList']
 
 /** `POST /orders/{id}/pay`. */
-export interface PayStart extends ProviderRedirect {
-  payment: { id: string; provider: ProviderName; status: PaymentStatus }
-}
+export type PayStart = Schemas['PayStart']
+/** Where the browser goes next to pay: a plain redirect, or a form POST when `form_fields` has entries. */
+export type ProviderRedirect = Pick<PayStart, 'redirect_url' | 'form_fields'>
+/** `POST /payments/local/{payment_id}/cancel`. */
+export type Redirect = Schemas['Redirect']
 
 /** `GET /payments/local/{payment_id}`: the local test gateway's own view of a payment. */
-export interface LocalPayment {
-  id: string
-  order_id: string
-  amount: number
-  currency: Currency
-  description: string
-  status: PaymentStatus
-  merchant: string
-  test_cards: { number: string; outcome: string }[]
-}
-
-export interface LocalCardBody {
-  card_number: string
-  expiry: string
-  cvc: string
-  name: string
-  otp?: string
-}
-
+export type LocalPayment = Schemas['LocalCharge']
 /** `POST /payments/local/{payment_id}/pay`. */
-export interface LocalPayResult {
-  status: 'succeeded' | 'failed' | 'requires_authentication'
-  message: string
-  redirect_url: string
-}
+export type LocalCardBody = Schemas['LocalPayInputRequest']
+export type LocalPayResult = Schemas['LocalResult']
 
-export interface Plan {
-  id: string
-  slug: string
-  name: string
-  description: string
-  currency: Currency
-  price_amount: number
-  included_course_count: number
-}
+export type Plan = Schemas['Plan']
 
-export type SubscriptionStatus = 'incomplete' | 'active' | 'past_due' | 'ended'
-
-export interface Subscription {
-  id: string
-  plan: Pick<Plan, 'slug' | 'name' | 'currency' | 'price_amount'>
-  provider: ProviderName
-  status: SubscriptionStatus
-  current_period_end: string | null
-  cancel_at_period_end: boolean
-  past_due_since: string | null
-  grace_ends_at: string | null
-  ended_at: string | null
-}
-
+export type SubscriptionStatus = Schemas['SubscriptionStatusEnum']
+export type Subscription = Schemas['Subscription']
 /** `POST /subscriptions`. */
-export interface SubscriptionStart extends ProviderRedirect {
-  subscription: Subscription
-}
+export type SubscriptionBody = Schemas['SubscriptionInputRequest']
+export type SubscriptionStart = Schemas['SubscriptionStart']
 
 /** `GET /plans/{slug}/courses`: the catalogue's course cards. */
-export type PlanCourse = CourseCard
+export type PlanCoursePage = Schemas['PaginatedCourseCardList']
+export type PlanCourse = PlanCoursePage['results'][number]

@@ -22,7 +22,7 @@ export function PurchaseCard({ order }: { order: Order }) {
           <h2 id={headingId} className="font-semibold text-slate-900">
             {t('payments.purchases.orderOf', { date: date(order.created_at) })}
           </h2>
-          {order.receipt_number && (
+          {order.receipt_number !== null && (
             <p className="text-sm text-slate-600">{t('payments.purchases.receiptNumber', { number: order.receipt_number })}</p>
           )}
         </div>

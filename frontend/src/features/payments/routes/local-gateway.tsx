@@ -10,7 +10,7 @@ import { useDocumentTitle } from '@/lib/use-document-title'
 import { useCancelLocalPayment } from '../api/cancel-local-payment'
 import { useLocalPayment } from '../api/get-local-payment'
 import { usePayLocalPayment } from '../api/pay-local-payment'
-import type { LocalPayResult } from '../api/types'
+import type { LocalPayment, LocalPayResult } from '../api/types'
 import { CardForm } from '../components/card-form'
 import { GatewayFrame } from '../components/gateway-frame'
 import { OtpForm } from '../components/otp-form'
@@ -24,6 +24,11 @@ import { useFormats } from '../utils/use-formats'
 export const DECLINE_PAUSE_MS = 4000
 
 const OPEN = new Set(['created', 'processing'])
+
+/** Back to the order's result page; a subscription's charge has no order, so back to the subscription. */
+function backPath(payment: LocalPayment): string {
+  return payment.order_id ? `/checkout/result?order=${encodeURIComponent(payment.order_id)}` : '/my/subscription'
+}
 
 /**
  * `/pay/local/<payment id>`: the local test gateway's card page, standing in for a provider's hosted page.
@@ -93,7 +98,7 @@ export function LocalGatewayRoute() {
           tone="info"
           title={t('payments.gateway.closed')}
           action={
-            <ButtonLink to={`/checkout/result?order=${encodeURIComponent(data.order_id)}`} variant="secondary" size="sm">
+            <ButtonLink to={backPath(data)} variant="secondary" size="sm">
               {t('payments.gateway.backToShop')}
             </ButtonLink>
           }

@@ -71,7 +71,7 @@ export function buildPaidOrder(overrides: Partial<Order> = {}): Order {
   return buildOrder({
     status: 'paid',
     paid_at: '2026-03-01T10:01:00Z',
-    receipt_number: 'UST-2026-000123',
+    receipt_number: 123,
     receipt_url: '/media/receipts/UST-2026-000123.pdf?signature=abc',
     payments: [buildPayment({ status: 'succeeded' })],
     can_pay: false,
@@ -83,6 +83,7 @@ export function buildLocalPayment(overrides: Partial<LocalPayment> = {}): LocalP
   return {
     id: PAYMENT_ID,
     order_id: ORDER_ID,
+    subscription_id: null,
     amount: 250000,
     currency: 'PKR',
     description: 'Python from zero',
@@ -122,6 +123,7 @@ export function buildSubscription(overrides: Partial<Subscription> = {}): Subscr
     past_due_since: null,
     grace_ends_at: null,
     ended_at: null,
+    created_at: '2026-03-01T10:00:00Z',
     ...overrides,
   }
 }

@@ -13,7 +13,7 @@ export function itemsFromSearch(search: URLSearchParams): OrderItemInput[] {
 export function ownedItemPath(items: readonly OrderItemInput[]): string | null {
   const first = items[0]
   if (!first) return null
-  if (first.kind === 'course') return `/courses/${encodeURIComponent(first.course)}`
+  if (first.kind === 'course' && first.course) return `/courses/${encodeURIComponent(first.course)}`
   if (first.kind === 'live_seat') return '/my/classes'
   return null
 }
