@@ -30,8 +30,8 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /**
- * A JSON call to an endpoint the generated client does not know yet (the payments API), with the same
- * session handling (`authFetch`) and the same errors (`ApiError`) as `unwrap(apiClient…)`.
+ * A JSON call to a payments API endpoint (its shapes are the generated schema's, aliased in `./types`), with the
+ * same session handling (`authFetch`) and the same errors (`ApiError`) as `unwrap(apiClient…)`.
  */
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
