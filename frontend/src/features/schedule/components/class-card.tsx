@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 
 import { Card } from '@/components/ui/card'
+import { formatMoney } from '@/lib/format'
 
 import type { LiveClass } from '../api/types'
 import { useClassTimes } from '../hooks/use-class-times'
@@ -22,7 +23,7 @@ export function ClassCard({
   /** Tutors' own actions (edit, cancel, attendance), shown under the Enter button. */
   actions?: ReactNode
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const times = useClassTimes()
   const titleId = useId()
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
@@ -60,7 +61,21 @@ export function ClassCard({
             <dd>{t('schedule.card.seatsTaken', { taken: session.seats_taken, capacity: session.capacity })}</dd>
           </>
         )}
+        {session.seat_price_amount > 0 && (
+          <>
+            <dt className="text-sm font-medium text-slate-600">{t('schedule.card.seatPrice')}</dt>
+            <dd>{formatMoney(session.seat_price_amount, session.seat_currency, i18n.language)}</dd>
+          </>
+        )}
       </dl>
+      {session.seat_price_amount > 0 && session.viewer.can_manage && (
+        // Tutors share this link with the students they teach one to one.
+        <p>
+          <Link to={`/checkout?session=${session.id}`} className="link">
+            {t('schedule.card.buyLink')}
+          </Link>
+        </p>
+      )}
       <div className="mt-auto space-y-3 pt-1">
         <EnterClass session={session} now={now} describedBy={titleId} />
         {actions}

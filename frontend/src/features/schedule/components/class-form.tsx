@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert'
 import { ApiErrorAlert } from '@/components/ui/api-error-alert'
 import { Button } from '@/components/ui/button'
 import { Choice, ChoiceGroup, Field, FieldError, TextField } from '@/components/ui/field'
-import { Input, Textarea } from '@/components/ui/input'
+import { Input, Select, Textarea } from '@/components/ui/input'
 import { isApiError } from '@/lib/errors'
 import { useInvalidFocus } from '@/lib/forms'
 
@@ -188,6 +188,34 @@ export function ClassForm({
             onChange={() => set({ join_policy: 'seats' })}
           />
         </ChoiceGroup>
+      )}
+
+      {!values.course && (
+        <div className="flex flex-wrap items-end gap-3">
+          <TextField
+            label={t('schedule.form.seatPrice')}
+            hint={t('schedule.form.seatPriceHint')}
+            optional
+            inputMode="decimal"
+            dir="ltr"
+            className="sm:max-w-xs"
+            value={values.seat_price}
+            onChange={(event) => set({ seat_price: event.target.value })}
+            error={errors.seat_price}
+          />
+          <Field label={t('schedule.form.seatCurrency')}>
+            {(props) => (
+              <Select
+                {...props}
+                value={values.seat_currency}
+                onChange={(event) => set({ seat_currency: event.target.value === 'USD' ? 'USD' : 'PKR' })}
+              >
+                <option value="PKR">PKR</option>
+                <option value="USD">USD</option>
+              </Select>
+            )}
+          </Field>
+        </div>
       )}
 
       <TextField

@@ -99,6 +99,16 @@ describe('class form: what is sent', () => {
     })
   })
 
+  it('sends a standalone class its seat price in minor units, and a course class none', () => {
+    const standalone = toScheduleBody(filled({ seat_price: '1,500.50', seat_currency: 'USD' }))
+    expect(standalone).toMatchObject({ seat_price_amount: 150050, seat_currency: 'USD' })
+    expect(toScheduleBody(filled()).seat_price_amount).toBe(0)
+    expect(toScheduleBody(filled({ course: 'o-level-algebra', seat_price: '99' }))).not.toHaveProperty('seat_price_amount')
+    expect(check(filled({ seat_price: '12.345' })).seat_price).toBe('seatPriceInvalid')
+    expect(check(filled({ seat_price: 'free' })).seat_price).toBe('seatPriceInvalid')
+    expect(classValues(buildLiveClass({ seat_price_amount: 250000, seat_currency: 'PKR' }), ZONE).seat_price).toBe('2500')
+  })
+
   it('leaves course and join rule out of a standalone class', () => {
     const body = toScheduleBody(filled())
     expect(body).not.toHaveProperty('course')

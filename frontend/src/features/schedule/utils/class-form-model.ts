@@ -1,4 +1,6 @@
 import type { JoinPolicy, LiveClass, LiveClassUpdateBody, ScheduleBody } from '../api/types'
+import { fromMinorUnits, toMinorUnits } from '@/lib/format'
+
 import { addDays, dateKeyAt, instantOf, isDateKey, isTimeKey, timeKeyAt, weekdayOf, yearOf } from './zoned-time'
 
 /** The server's limits (`classroom` scheduling service and serializers). */
@@ -7,6 +9,7 @@ export const LIMITS = {
   descriptionMax: 5000,
   capacityMin: 1,
   capacityMax: 1000,
+  seatPriceMax: 100_000_000,
   lateMax: 240,
   percentMax: 100,
   maxDurationMs: 12 * 60 * 60_000,
@@ -29,6 +32,9 @@ export interface ClassFormValues {
   start: string
   end: string
   capacity: string
+  /** A standalone class's seat price in major units ("" or "0" for free) and its currency. */
+  seat_price: string
+  seat_currency: 'PKR' | 'USD'
   waiting_room: boolean
   /** Students who consent send a camera frame a minute, and attendance counts the frames with a face. */
   face_presence: boolean
@@ -50,6 +56,7 @@ export type ClassFormField =
   | 'start'
   | 'end'
   | 'capacity'
+  | 'seat_price'
   | 'waiting_room'
   | 'face_presence'
   | 'join_policy'
@@ -71,6 +78,7 @@ export type ClassFormErrorCode =
   | 'endBeforeStart'
   | 'tooLong'
   | 'capacityInvalid'
+  | 'seatPriceInvalid'
   | 'lateInvalid'
   | 'presentInvalid'
   | 'weekdaysRequired'
@@ -91,6 +99,8 @@ export function emptyClassValues(course = ''): ClassFormValues {
     start: '',
     end: '',
     capacity: '',
+    seat_price: '',
+    seat_currency: 'PKR',
     waiting_room: false,
     face_presence: false,
     join_policy: 'course',
@@ -115,6 +125,8 @@ export function classValues(session: LiveClass, timeZone: string): ClassFormValu
     start: timeKeyAt(start, timeZone),
     end: timeKeyAt(end, timeZone),
     capacity: session.capacity === null ? '' : String(session.capacity),
+    seat_price: session.seat_price_amount ? fromMinorUnits(session.seat_price_amount) : '',
+    seat_currency: session.seat_currency === 'USD' ? 'USD' : 'PKR',
     waiting_room: session.waiting_room,
     face_presence: session.face_presence,
     join_policy: session.join_policy,
@@ -187,6 +199,10 @@ export function validateClass(values: ClassFormValues, options: ValidateOptions)
   if (values.capacity.trim() && wholeNumber(values.capacity, LIMITS.capacityMin, LIMITS.capacityMax) === null) {
     errors.capacity = 'capacityInvalid'
   }
+  const seatPrice = toMinorUnits(values.seat_price)
+  if (seatPrice === 'invalid' || (seatPrice !== null && seatPrice > LIMITS.seatPriceMax)) {
+    errors.seat_price = 'seatPriceInvalid'
+  }
   if (wholeNumber(values.late, 0, LIMITS.lateMax) === null) errors.late = 'lateInvalid'
   if (wholeNumber(values.present, 0, LIMITS.percentMax) === null) errors.present = 'presentInvalid'
 
@@ -211,10 +227,15 @@ function naive(date: string, time: string): string {
 
 function sharedBody(values: ClassFormValues) {
   const capacity = wholeNumber(values.capacity, LIMITS.capacityMin, LIMITS.capacityMax)
+  const seatPrice = toMinorUnits(values.seat_price)
   return {
     title: values.title.trim(),
     description: values.description,
     capacity,
+    // Only a class that belongs to no course sells seats; a course's students join through the course.
+    ...(values.course
+      ? {}
+      : { seat_price_amount: typeof seatPrice === 'number' ? seatPrice : 0, seat_currency: values.seat_currency }),
     waiting_room: values.waiting_room,
     late_after_minutes: Number(values.late.trim()),
     present_min_percent: Number(values.present.trim()),
@@ -264,6 +285,8 @@ const SERVER_FIELDS: Record<string, ClassFormField> = {
   starts_at: 'start',
   ends_at: 'end',
   capacity: 'capacity',
+  seat_price_amount: 'seat_price',
+  seat_currency: 'seat_price',
   waiting_room: 'waiting_room',
   face_presence: 'face_presence',
   join_policy: 'join_policy',
