@@ -353,3 +353,16 @@ def test_a_second_payment_for_a_paid_order_is_given_back_not_granted_twice(clien
     assert order.status == OrderStatus.PAID and order.refunded == 0
     assert LedgerEntry.objects.filter(transaction__order=order).count() == 3
     assert earnings_balance(owner=course.owner, currency="PKR") == 200_000
+
+
+def test_staff_set_up_coupons_and_plans_in_the_admin_and_read_orders_there(admin_user):
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(admin_user)
+    assert browser.get("/admin/payments/coupon/add/").status_code == 200
+    assert browser.get("/admin/payments/plan/add/").status_code == 200
+    order = buy(client_for(StudentFactory()), paid_course())
+    assert browser.get(f"/admin/payments/order/{order.id}/change/").status_code == 200
+    assert browser.get("/admin/payments/order/add/").status_code == 403
+    assert browser.get("/admin/payments/webhookevent/").status_code == 200
