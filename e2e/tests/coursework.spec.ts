@@ -130,7 +130,7 @@ test('a tutor builds and publishes a course; a student learns, hands in and is g
   await student.getByLabel('Your answer').fill('The cells looked like bricks, each with a dark nucleus.');
   await student.getByLabel('Attach files').setInputFiles(files.slides);
   await student.getByRole('button', { name: 'Hand in' }).click();
-  await expect(student.getByRole('heading', { name: 'Your submission' })).toBeVisible({ timeout: 30_000 });
+  await expect(student.getByRole('heading', { name: 'Your submission', exact: true })).toBeVisible({ timeout: 30_000 });
   await shot(student, '21-assignment-handed-in');
 
   // … and takes the quiz: graded on the server, with the right answer shown after submitting.

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 
 import { apiRequest, segment } from './request'
 import type { LocalCardBody, LocalPayResult } from './types'
@@ -12,5 +12,13 @@ export function payLocalPayment(id: string, body: LocalCardBody): Promise<LocalP
 }
 
 export function usePayLocalPayment(id: string) {
-  return useMutation({ mutationFn: (body: LocalCardBody) => payLocalPayment(id, body) })
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: LocalCardBody) => payLocalPayment(id, body),
+    // A settled payment changes what the buyer owns (orders, subscriptions, enrolments, course pages): the
+    // screens the buyer returns to inside the app must not show what they cached before paying.
+    onSuccess: async (result) => {
+      if (result.status !== 'requires_authentication') await queryClient.invalidateQueries()
+    },
+  })
 }
