@@ -27,8 +27,8 @@ from ustad.users.tests.factories import StudentFactory, TutorFactory
 
 KARACHI = ZoneInfo("Asia/Karachi")
 SESSION_KEYS = {"id", "title", "description", "course", "owner", "starts_at", "ends_at", "timezone", "capacity",
-                "join_policy", "waiting_room", "late_after_minutes", "present_min_percent", "face_presence", "status",
-                "series_id", "seats_taken", "viewer", "room_url"}
+                "join_policy", "waiting_room", "late_after_minutes", "present_min_percent", "face_presence",
+                "seat_price_amount", "seat_currency", "status", "series_id", "seats_taken", "viewer", "room_url"}
 
 
 def local_day(days: int, zone: ZoneInfo = KARACHI) -> date:
@@ -521,3 +521,16 @@ def test_the_viewer_block_agrees_with_the_permission_rules(two_courses, admin_us
             assert viewers[session.id].is_attendee == permissions.is_attendee(user, session), (user, session)
             assert viewers[session.id].entry_refusal == permissions.entry_refusal(user, session, manager=manager)
             assert viewers[session.id].entry_refusal in {None, *dict(ENTRY_REFUSALS)}  # as documented
+
+
+def test_a_standalone_class_can_sell_its_seats(tutor_client):
+    day = local_day(7)
+    priced = post_session(tutor_client, title="1:1 physics", starts_at=naive(day, 17), ends_at=naive(day, 18),
+                          seat_price_amount=150_000, seat_currency="USD")
+    assert priced.status_code == 201, priced.content
+    assert (priced.json()[0]["seat_price_amount"], priced.json()[0]["seat_currency"]) == (150_000, "USD")
+    negative = post_session(tutor_client, title="x", starts_at=naive(day, 17), ends_at=naive(day, 18),
+                            seat_price_amount=-1)
+    assert negative.status_code == 400 and "seat_price_amount" in negative.json()["error"]["fields"]
+    euro = post_session(tutor_client, title="x", starts_at=naive(day, 17), ends_at=naive(day, 18), seat_currency="EUR")
+    assert euro.status_code == 400
