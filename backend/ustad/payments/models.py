@@ -64,6 +64,11 @@ class Order(BaseModel):
     def __str__(self) -> str:
         return f"order {self.id} {self.total} {self.currency} {self.status}"
 
+    @property
+    def receipt_code(self) -> str:
+        """How receipts, statements and the ledger name a paid order."""
+        return f"UST-{self.receipt_number}"
+
 
 class ItemKind(models.TextChoices):
     COURSE = "course", "A course"

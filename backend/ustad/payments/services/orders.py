@@ -180,8 +180,14 @@ def _post_split(order: Order, items: Sequence[OrderItem], provider: str, referen
                             -(item.amount - fee)))
     entries.append((ledger_account(kind=AccountKind.PLATFORM, currency=order.currency), -platform_fee))
     if order.total:
-        ledger_post(reference=f"paid:{order.id}", memo=f"Order {order.id} paid via {provider} ({reference})",
-                    entries=entries, order=order)
+        ledger_post(reference=f"paid:{order.id}", memo=f"Sale: {order_summary(order, items)}", entries=entries,
+                    order=order)
+
+
+def order_summary(order: Order, items: Sequence[OrderItem]) -> str:
+    """What a statement line says about an order: what was sold, and the receipt to look it up by."""
+    titles = ", ".join(item.title for item in items[:3]) + (" …" if len(items) > 3 else "")
+    return f"{titles} ({order.receipt_code})"[:200]
 
 
 def _next_receipt_number() -> int:

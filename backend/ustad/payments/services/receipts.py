@@ -44,7 +44,7 @@ def money(amount: int, currency: str) -> str:
 
 
 def receipt_code(order: Order) -> str:
-    return f"UST-{order.receipt_number}"
+    return order.receipt_code
 
 
 def _require_paid(order: Order) -> None:

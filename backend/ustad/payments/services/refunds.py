@@ -30,7 +30,7 @@ from ustad.payments.models import (
 from ustad.payments.providers import get_provider
 from ustad.payments.services.buyables import refuse
 from ustad.payments.services.ledger import ledger_account, ledger_post
-from ustad.payments.services.orders import item_fee
+from ustad.payments.services.orders import item_fee, order_summary
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ def order_refund_record(*, order_id: Any, amount: int | None, provider_ref: str,
                           reason=reason[:300], provider_ref=provider_ref[:120], requested_by=requested_by)
     items = list(order.items.select_related("course", "seller", "session", "listing", "subscription"))
     _reverse_split(order, items, amount, provider, reference=f"{kind}:{order.id}:{provider_ref}"[:120],
-                   memo=f"{kind.capitalize()} of {amount} {order.currency} on order {order.id}")
+                   memo=f"{kind.capitalize()}: {order_summary(order, items)}")
     order.refunded += amount
     order.status = OrderStatus.REFUNDED if order.refunded == order.total else OrderStatus.PARTIALLY_REFUNDED
     order.save(update_fields=["refunded", "status", "updated_at"])

@@ -81,7 +81,8 @@ def test_recent_movements_are_the_tutors_own_newest_first_with_their_sign(admin)
     recent = earnings_recent(tutor=tutor)
 
     assert [(m.amount, m.currency) for m in recent] == [(-150_000, "PKR"), (200_000, "PKR")]
-    assert recent[0].memo == "Payout to Meezan 0101" and str(order.id) in recent[1].memo
+    assert recent[0].memo == "Payout to Meezan 0101"
+    assert recent[1].memo == f"Sale: {order.items.get().title} ({order.receipt_code})"
     assert len(earnings_recent(tutor=tutor, limit=1)) == 1
 
 
