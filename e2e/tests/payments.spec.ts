@@ -113,3 +113,60 @@ test('a subscription unlocks the courses it includes', async ({ browser }) => {
   await page.goto('/my/courses');
   await expect(page.getByText(ACCOUNTING.title).first()).toBeVisible();
 });
+
+test('a tutor asks for a payout; an admin approves it and marks it paid', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const tutor = await signedIn(browser, 'tutor1@ustad.test');
+  await tutor.goto('/teaching/earnings');
+  await expect(tutor.getByRole('heading', { name: 'Earnings', level: 1 })).toBeVisible();
+  await tutor.getByLabel('Amount').fill('500');
+  await tutor.getByLabel('Where to send it').fill('JazzCash 0300 1234567, Bilal Ahmed');
+  await tutor.getByRole('button', { name: 'Request payout' }).click();
+  await expect(tutor.getByText('We have your request for').first()).toBeVisible();
+  const row = tutor.getByRole('row').filter({ hasText: 'JazzCash 0300 1234567' });
+  await expect(row.getByText('Requested')).toBeVisible();
+  expect(await a11yViolations(tutor)).toEqual([]);
+  await shot(tutor, '65-payout-requested');
+
+  const admin = await signedIn(browser, ADMIN);
+  await admin.goto('/manage/payouts?status=requested');
+  const card = admin.getByRole('article').filter({ hasText: 'JazzCash 0300 1234567' });
+  await card.getByRole('button', { name: 'Approve' }).click();
+  await admin.getByRole('alertdialog').or(admin.getByRole('dialog')).first().getByRole('button', { name: 'Approve' }).click();
+  await admin.goto('/manage/payouts?status=approved');
+  await card.getByRole('button', { name: 'Mark paid' }).click();
+  const dialog = admin.getByRole('alertdialog').or(admin.getByRole('dialog')).first();
+  await dialog.getByLabel('Transfer reference').fill('JC-TRX-88231');
+  await dialog.getByRole('button', { name: 'Mark paid' }).click();
+  await expect(admin.getByText(/Marked .* as paid/).first()).toBeVisible();
+  expect(await a11yViolations(admin)).toEqual([]);
+
+  await tutor.reload();
+  await expect(row.getByText('Paid', { exact: true })).toBeVisible();
+  await expect(row.getByText('JC-TRX-88231')).toBeVisible();
+});
+
+test('a student buys a class recording in the marketplace and watches it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await signedIn(browser, BUYER);
+  await page.goto('/marketplace');
+  await page.getByRole('link', { name: /Class recording/ }).first().click();
+  await expect(page).toHaveURL(/\/marketplace\//);
+  const listing = page.url();
+  await page.getByRole('link', { name: 'Buy' }).or(page.getByRole('button', { name: 'Buy' })).first().click();
+  await expect(page).toHaveURL(/\/checkout\?listing=/);
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await payWithCard(page, '4242 4242 4242 4242');
+  await expect(page.getByRole('heading', { name: 'Payment received' })).toBeVisible({ timeout: 20_000 });
+  await page.goto(listing);
+  const video = page.locator('video').first();
+  await expect(video).toBeVisible();
+  await video.evaluate(async (element: HTMLVideoElement) => {
+    element.muted = true;
+    await element.play();
+  });
+  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 20_000 })
+    .toBeGreaterThan(1);
+  expect(await a11yViolations(page)).toEqual([]);
+  await shot(page, '66-marketplace-recording');
+});
