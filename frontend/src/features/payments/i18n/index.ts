@@ -1,18 +1,12 @@
 /**
- * The buying screens' strings, in their own area (`payments.*`) like the app's other areas. They are added to
- * the app's translations when this module loads, and `usePaymentsTranslation` types their keys, so the area can
- * move under `src/lib/i18n/locales/areas/` without touching a screen.
+ * The buying screens' strings (`payments.*`), one of the app's areas under `lib/i18n/locales/areas/`;
+ * `usePaymentsTranslation` is `t` typed to their keys.
  */
 import type { TFunction, TOptions } from 'i18next'
 import { useTranslation } from 'react-i18next'
 
-import { i18n } from '@/lib/i18n'
-
-import en from './payments.en.json'
-import ur from './payments.ur.json'
-
-i18n.addResourceBundle('en', 'translation', en, true, false)
-i18n.addResourceBundle('ur', 'translation', ur, true, false)
+import en from '@/lib/i18n/locales/areas/payments.en.json'
+import ur from '@/lib/i18n/locales/areas/payments.ur.json'
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other'
 type Base<K extends string> = K extends `${infer B}_${PluralSuffix}` ? B : K
