@@ -27,6 +27,7 @@ from ustad.payments.api.order_serializers import (
     OrderInputSerializer,
     OrderSerializer,
     PayInputSerializer,
+    PaymentSerializer,
     PayStartSerializer,
     ProviderQuerySerializer,
     ProviderSerializer,
@@ -142,10 +143,8 @@ class OrderPayView(APIView):
             raise ApplicationError(code="not_found", status_code=404, message="No such order.")
         data = validated_data(PayInputSerializer, request)
         payment, redirect_url, form_fields = payment_start(order=order, provider_name=data["provider"])
-        return Response({"payment": None if payment is None else {
-            "id": payment.id, "provider": payment.provider, "status": payment.status, "failure_code": "",
-            "failure_message": "", "created_at": payment.created_at},
-            "redirect_url": redirect_url, "form_fields": form_fields}, status=status.HTTP_201_CREATED)
+        return Response({"payment": None if payment is None else PaymentSerializer(payment).data,
+                         "redirect_url": redirect_url, "form_fields": form_fields}, status=status.HTTP_201_CREATED)
 
 
 class OrderCheckView(APIView):

@@ -169,7 +169,7 @@ def item_fee(amount: int, *, has_seller: bool) -> int:
     return amount * settings.PLATFORM_FEE_PERCENT // 100 if has_seller else amount
 
 
-def _post_split(order: Order, items: Sequence[OrderItem], provider: str, reference: str) -> None:
+def _post_split(order: Order, items: Sequence[OrderItem], provider: str) -> None:
     entries = [(ledger_account(kind=AccountKind.PROVIDER, currency=order.currency, provider=provider), order.total)]
     platform_fee = 0
     for item in items:
@@ -209,7 +209,8 @@ def order_mark_paid(*, order_id: Any, provider: str, amount: int, currency: str,
     order.receipt_number = _next_receipt_number()
     order.save(update_fields=["status", "paid_at", "receipt_number", "updated_at"])
     items = list(order.items.select_related("course", "seller", "session", "listing"))
-    _post_split(order, items, provider, reference)
+    _post_split(order, items, provider)
+    logger.info("order %s paid via %s (%s)", order.id, provider, reference)
     if order.coupon_id is not None:
         _redeem(order, order.coupon_id)
     for item in items:

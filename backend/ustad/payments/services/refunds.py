@@ -9,7 +9,6 @@ again later, after the payment. A full refund or any chargeback ends access; a p
 from __future__ import annotations
 
 import logging
-import uuid
 from typing import Any
 
 from django.db import transaction
@@ -146,8 +145,4 @@ def order_refund_after_commit(*, order_id: Any, amount: int, reason: str) -> Non
             logger.error("automatic refund of order %s failed: %s", order_id, error.message)
 
     transaction.on_commit(run)
-
-
-def local_refund_ref() -> str:
-    return f"lre_{uuid.uuid4().hex}"
 
