@@ -3,15 +3,16 @@ import { useState, type FormEvent } from 'react'
 import { ApiErrorAlert } from '@/components/ui/api-error-alert'
 import { Button } from '@/components/ui/button'
 import { Field, TextField } from '@/components/ui/field'
-import { Select, Textarea } from '@/components/ui/input'
+import { Textarea } from '@/components/ui/input'
 import { fromMinorUnits } from '@/lib/format'
 import { useInvalidFocus } from '@/lib/forms'
 
 import { useCreateListing, useUpdateListing } from '../api/save-listing'
-import { CURRENCIES, type Currency, type ListingBody, type ListingDetail, type ListingUpdateBody } from '../api/types'
+import { type Currency, type ListingBody, type ListingDetail, type ListingUpdateBody } from '../api/types'
 import { useEarningsT } from '../i18n'
 import { parseAmount } from '../utils/amount'
 import { formErrors } from '../utils/server-errors'
+import { CurrencyField } from './currency-field'
 import { ItemPicker, type Picked } from './item-picker'
 
 const FIELDS = ['title', 'description', 'currency', 'price_amount', 'recordings', 'lessons'] as const
@@ -114,17 +115,7 @@ export function ListingForm({ listing, onSaved }: { listing?: ListingDetail; onS
           onChange={(event) => setPrice(event.target.value)}
           error={errors.price_amount}
         />
-        <Field label={t('earnings.listingForm.currency')} error={errors.currency}>
-          {(control) => (
-            <Select {...control} value={currency} onChange={(event) => setCurrency(event.target.value as Currency)}>
-              {CURRENCIES.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <CurrencyField label={t('earnings.listingForm.currency')} value={currency} onChange={setCurrency} error={errors.currency} />
       </div>
       <ItemPicker
         picked={picked}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react'
 import { ApiErrorAlert } from '@/components/ui/api-error-alert'
 import { Button } from '@/components/ui/button'
 import { Field, TextField } from '@/components/ui/field'
-import { Select, Textarea } from '@/components/ui/input'
+import { Textarea } from '@/components/ui/input'
 import { useInvalidFocus } from '@/lib/forms'
 import { notify } from '@/lib/notices'
 
@@ -13,6 +13,7 @@ import { useEarningsT } from '../i18n'
 import { parseAmount } from '../utils/amount'
 import { formErrors } from '../utils/server-errors'
 import { useFormats } from '../utils/use-formats'
+import { CurrencyField } from './currency-field'
 
 const FIELDS = ['amount', 'currency', 'method'] as const
 type FormField = (typeof FIELDS)[number]
@@ -103,17 +104,7 @@ export function PayoutRequestForm({ balances }: { balances: Balance[] }) {
           onChange={(event) => setAmount(event.target.value)}
           error={errors.amount}
         />
-        <Field label={t('earnings.request.currency')} error={errors.currency}>
-          {(control) => (
-            <Select {...control} value={currency} onChange={(event) => setCurrency(event.target.value as Currency)}>
-              {currencies.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <CurrencyField label={t('earnings.request.currency')} value={currency} onChange={setCurrency} error={errors.currency} choices={currencies} />
       </div>
       <Field label={t('earnings.request.method')} hint={t('earnings.request.methodHint')} error={errors.method}>
         {(control) => (
